@@ -1,0 +1,178 @@
+package dev.backman.application;
+
+import dev.backman.domain.error.BackupException;
+import dev.backman.domain.model.BackupConfig;
+import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.RepositoryDescriptor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The embeddable entry point: back up, restore, list, verify and prune one repository.
+ *
+ * <pre>{@code
+ * try (BackupManager manager = BackupManager.builder()
+ *         .config(config).storage(storage).catalog(catalog) … .build()) {
+ *     BackupMetadata m = manager.createBackup();
+ *     manager.restoreBackup(m.backupId(), Path.of("restore_location"));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Operations that write the repository (backup, verify, prune) are serialized within this
+ * manager and excluded across processes by the repository lock: a second writer waits up to the configured lock
+ * wait and then fails with {@link dev.backman.domain.error.RepositoryLocked}. Failures are reported as subtypes
+ * of {@link BackupException}; progress and warnings reach the host through the
+ * {@link dev.backman.domain.port.ProgressListener} given to the builder, never through standard output.
+ */
+public final class BackupManager implements AutoCloseable {
+    private final Ports ports;
+    private final ReentrantLock writers = new ReentrantLock(true);
+    private final Repository repository;
+    private final CreateBackup createBackup;
+    private final RestoreBackup restoreBackup;
+    private final VerifyBackups verifyBackups;
+    private final PruneBackups pruneBackups;
+
+    BackupManager(Ports ports) {
+        this.ports = ports;
+        this.repository = new Repository(ports);
+        this.pruneBackups = new PruneBackups(ports, repository);
+        this.createBackup = new CreateBackup(ports, repository, pruneBackups);
+        this.restoreBackup = new RestoreBackup(ports, repository);
+        this.verifyBackups = new VerifyBackups(ports, repository);
+    }
+
+    /** Starts assembling a manager from adapters. */
+    public static BackupManagerBuilder builder() {
+        return new BackupManagerBuilder();
+    }
+
+    /** The configuration this manager works with. */
+    public BackupConfig config() {
+        return ports.config();
+    }
+
+    /**
+     * Creates the repository if it does not exist yet and returns its descriptor. Backups do this themselves on
+     * first use.
+     */
+    public RepositoryDescriptor initRepository() {
+        return writing("init", repository::initialize);
+    }
+
+    /** Backs up the configured sources under a generated id. */
+    public BackupMetadata createBackup() {
+        return createBackup(BackupRequest.standard());
+    }
+
+    /** Backs up the configured sources under {@code backupId}. */
+    public BackupMetadata createBackup(String backupId) {
+        return createBackup(BackupRequest.withId(backupId));
+    }
+
+    /**
+     * Makes one backup: scan, hash, write the archive, read it back against the manifest, publish the manifest,
+     * record it as completed, then apply retention. Returns the completed backup's metadata; files that could
+     * not be read are listed in {@link BackupMetadata#skippedFiles()}. A dry run returns the {@code pending}
+     * metadata of what would be backed up and writes nothing.
+     *
+     * @throws dev.backman.domain.error.MissingSourcePaths  a source path does not exist
+     * @throws dev.backman.domain.error.BackupFailed         the backup could not complete (recorded as failed)
+     * @throws dev.backman.domain.error.RepositoryLocked     another writer holds the repository
+     */
+    public BackupMetadata createBackup(BackupRequest request) {
+        if (request.dryRun()) {
+            return createBackup.dryRun(request);
+        }
+        return writing("backup", () -> createBackup.run(request));
+    }
+
+    /**
+     * Restores backup {@code backupId} into {@code target} ({@code target/<root>/…}), or to the original source
+     * paths when {@code target} is null.
+     *
+     * @return true when every file was restored and verified; false when the backup does not exist or the restore
+     *     failed (the listener receives the reason as a warning). Use {@link #restore(RestoreRequest)} for
+     *     details.
+     */
+    public boolean restoreBackup(String backupId, Path target) {
+        try {
+            restore(RestoreRequest.of(backupId, target));
+            return true;
+        } catch (BackupException e) {
+            ports.listener().onWarning(e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Restores a backup as the request says. Existing files with other content are never replaced without
+     * {@link RestoreRequest#overwrite()}: the restore then refuses before writing anything. Every file is checked
+     * against its SHA-256 before it replaces anything.
+     *
+     * @throws dev.backman.domain.error.BackupNotFound     no such backup
+     * @throws dev.backman.domain.error.RestoreConflict    existing files differ and overwrite is off
+     * @throws dev.backman.domain.error.IntegrityViolation the backup is damaged
+     * @throws dev.backman.domain.error.UnsafeArchiveEntry an entry would land outside the target
+     */
+    public RestoreResult restore(RestoreRequest request) {
+        return restoreBackup.run(request);
+    }
+
+    /** Every backup of the repository, oldest first. */
+    public List<BackupMetadata> listBackups() {
+        return ports.catalog().list();
+    }
+
+    /** The backup with this id, if there is one. */
+    public Optional<BackupMetadata> getBackupStatus(String backupId) {
+        return ports.catalog().find(backupId);
+    }
+
+    /**
+     * Reads the archives of the given backups (all completed or corrupted backups when {@code backupIds} is
+     * empty) and checks every entry against the manifest. Damaged backups are marked {@code corrupted}.
+     *
+     * @throws dev.backman.domain.error.BackupNotFound a given id does not exist
+     */
+    public VerifyReport verify(List<String> backupIds) {
+        return writing("verify", () -> verifyBackups.run(backupIds));
+    }
+
+    /** Applies retention now; with {@code dryRun} only reports what would be removed. */
+    public PruneReport prune(boolean dryRun) {
+        return writing("prune", () -> pruneBackups.run(dryRun));
+    }
+
+    /**
+     * Runs a backup every day at {@code hhmm} (24-hour local time, e.g. {@code "02:00"}) on a background thread
+     * until the returned handle is closed. Failed runs are reported to the listener and do not stop the schedule.
+     *
+     * @throws dev.backman.domain.error.InvalidConfiguration the time is not HH:MM
+     */
+    public ScheduledBackups scheduleAutomaticBackup(String hhmm) {
+        return ScheduledBackups.daily(DailyTime.parse(hhmm), ports.clock(), () -> createBackup(),
+                ports.listener());
+    }
+
+    /** Releases the catalog and the storage. */
+    @Override
+    public void close() {
+        try {
+            ports.catalog().close();
+        } finally {
+            ports.storage().close();
+        }
+    }
+
+    private <T> T writing(String operation, java.util.function.Supplier<T> work) {
+        writers.lock();
+        try (var held = ports.lock().acquire(operation, ports.lockWait())) {
+            return work.get();
+        } finally {
+            writers.unlock();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.backman.application;
+
+import dev.backman.domain.model.BackupConfig;
+import dev.backman.domain.port.ArchiveCodec;
+import dev.backman.domain.port.ArchiveStorage;
+import dev.backman.domain.port.BackupCatalog;
+import dev.backman.domain.port.Checksums;
+import dev.backman.domain.port.ProgressListener;
+import dev.backman.domain.port.RepositoryDocuments;
+import dev.backman.domain.port.RepositoryLock;
+import dev.backman.domain.port.RestoreWriter;
+import dev.backman.domain.port.SourceScanner;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Assembles a {@link BackupManager} from adapters. Hosts that do not use Guice call this with the adapters'
+ * public constructors; the Guice modules use it too, so there is a single construction path.
+ */
+public final class BackupManagerBuilder {
+    private BackupConfig config = BackupConfig.defaults();
+    private ArchiveStorage storage;
+    private BackupCatalog catalog;
+    private ArchiveCodec codec;
+    private SourceScanner scanner;
+    private Checksums checksums;
+    private RepositoryDocuments documents;
+    private RepositoryLock lock;
+    private RestoreWriter restoreWriter;
+    private Clock clock = Clock.systemDefaultZone();
+    private ProgressListener listener = ProgressListener.NONE;
+    private Duration lockWait = Duration.ZERO;
+
+    BackupManagerBuilder() {
+    }
+
+    /** The configuration (sources, format, retention, exclusions …). Defaults to {@link BackupConfig#defaults()}. */
+    public BackupManagerBuilder config(BackupConfig value) {
+        this.config = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** Where archives, manifests and the repository descriptor are stored. Required. */
+    public BackupManagerBuilder storage(ArchiveStorage value) {
+        this.storage = value;
+        return this;
+    }
+
+    /** The catalog that indexes backups. Required. */
+    public BackupManagerBuilder catalog(BackupCatalog value) {
+        this.catalog = value;
+        return this;
+    }
+
+    /** Reads and writes archives. Required. */
+    public BackupManagerBuilder codec(ArchiveCodec value) {
+        this.codec = value;
+        return this;
+    }
+
+    /** Walks the source trees. Required. */
+    public BackupManagerBuilder scanner(SourceScanner value) {
+        this.scanner = value;
+        return this;
+    }
+
+    /** Computes SHA-256 digests. Required. */
+    public BackupManagerBuilder checksums(Checksums value) {
+        this.checksums = value;
+        return this;
+    }
+
+    /** Encodes manifests and the repository descriptor. Required. */
+    public BackupManagerBuilder documents(RepositoryDocuments value) {
+        this.documents = value;
+        return this;
+    }
+
+    /** Excludes other writers of the same repository. Required. */
+    public BackupManagerBuilder lock(RepositoryLock value) {
+        this.lock = value;
+        return this;
+    }
+
+    /** Writes restored files to disk. Required. */
+    public BackupManagerBuilder restoreWriter(RestoreWriter value) {
+        this.restoreWriter = value;
+        return this;
+    }
+
+    /** The time source; defaults to the system clock in the default time zone. */
+    public BackupManagerBuilder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** Receives progress and warnings; defaults to {@link ProgressListener#NONE}. */
+    public BackupManagerBuilder listener(ProgressListener value) {
+        this.listener = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** How long a writer waits for another writer's lock before failing; defaults to not waiting. */
+    public BackupManagerBuilder lockWait(Duration value) {
+        this.lockWait = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** Builds the manager; fails naming the first missing part. */
+    public BackupManager build() {
+        Ports ports = new Ports(config,
+                require(storage, "storage"), require(catalog, "catalog"), require(codec, "codec"),
+                require(scanner, "scanner"), require(checksums, "checksums"), require(documents, "documents"),
+                require(lock, "lock"), require(restoreWriter, "restoreWriter"), clock, listener, lockWait);
+        return new BackupManager(ports);
+    }
+
+    private static <T> T require(T value, String name) {
+        if (value == null) {
+            throw new IllegalStateException("BackupManagerBuilder: " + name + " is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.backman.application;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One restore to run.
+ *
+ * @param backupId  the backup to restore
+ * @param target    a directory that receives {@code <target>/<root>/…}; null to restore each root to its original
+ *                  source path
+ * @param includes  globs on entry names ({@code src/main/**}); empty restores everything
+ * @param overwrite replace existing files whose content differs (otherwise the restore refuses before writing)
+ * @param dryRun    plan and report, write nothing
+ */
+public record RestoreRequest(String backupId, Path target, List<String> includes, boolean overwrite, boolean dryRun) {
+    public RestoreRequest {
+        Objects.requireNonNull(backupId, "backupId");
+        includes = List.copyOf(Objects.requireNonNullElse(includes, List.of()));
+    }
+
+    /** Restores everything of {@code backupId} into {@code target} (null: original locations). */
+    public static RestoreRequest of(String backupId, Path target) {
+        return new RestoreRequest(backupId, target, List.of(), false, false);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.backman.application;
+
+import java.util.List;
+
+/**
+ * What a restore did (or, for a dry run, would do).
+ *
+ * @param backupId       the restored backup
+ * @param filesWritten   regular files written
+ * @param bytesWritten   their bytes
+ * @param unchanged      entries already present with the same content, left alone
+ * @param directories    directories created or updated
+ * @param symlinks       symlinks created
+ * @param dryRun         whether nothing was written
+ * @param plannedPaths   destination paths of every selected entry
+ */
+public record RestoreResult(String backupId, long filesWritten, long bytesWritten, long unchanged, long directories,
+                            long symlinks, boolean dryRun, List<String> plannedPaths) {
+    public RestoreResult {
+        plannedPaths = List.copyOf(plannedPaths);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.backman.domain.error;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Source paths that do not exist; the backup did not start. */
+public final class MissingSourcePaths extends BackupException {
+    private final List<Path> paths;
+
+    public MissingSourcePaths(List<Path> paths) {
+        super(message(paths));
+        this.paths = List.copyOf(paths);
+    }
+
+    private static String message(List<Path> paths) {
+        if (paths.isEmpty()) {
+            return "no source paths: give them on the command line or as source_paths in the configuration";
+        }
+        return "source path" + (paths.size() > 1 ? "s do" : " does") + " not exist: "
+                + paths.stream().map(Path::toString).collect(Collectors.joining(", "));
+    }
+
+    public List<Path> paths() {
+        return paths;
+    }
+}

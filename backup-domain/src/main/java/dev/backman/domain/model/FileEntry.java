@@ -1,0 +1,61 @@
+package dev.backman.domain.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One entry of a backup's tree, as the manifest lists it.
+ *
+ * @param path       name inside the archive: {@code <root>/<relative path>}, '/'-separated, no trailing slash
+ * @param type       file, directory or symlink
+ * @param size       bytes of a regular file; 0 otherwise
+ * @param mode       POSIX permission bits (e.g. {@code 0644}); -1 when the platform has none
+ * @param mtime      last modification time
+ * @param sha256     lower-case hex SHA-256 of a regular file's contents; null otherwise
+ * @param linkTarget a symlink's target as stored in the link; null otherwise
+ * @param storedIn   id of the backup whose archive holds this file's bytes; null for non-files
+ */
+public record FileEntry(
+        String path,
+        EntryType type,
+        long size,
+        int mode,
+        Instant mtime,
+        String sha256,
+        String linkTarget,
+        String storedIn) {
+
+    public FileEntry {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(mtime, "mtime");
+    }
+
+    public boolean isFile() {
+        return type == EntryType.FILE;
+    }
+
+    /** The first path element: the source root's name. */
+    public String rootName() {
+        int slash = path.indexOf('/');
+        return slash < 0 ? path : path.substring(0, slash);
+    }
+
+    /** The path below the root; empty for the root itself. */
+    public String relativePath() {
+        int slash = path.indexOf('/');
+        return slash < 0 ? "" : path.substring(slash + 1);
+    }
+
+    public FileEntry withSha256(String value) {
+        return new FileEntry(path, type, size, mode, mtime, value, linkTarget, storedIn);
+    }
+
+    public FileEntry withStoredIn(String value) {
+        return new FileEntry(path, type, size, mode, mtime, sha256, linkTarget, value);
+    }
+
+    public FileEntry withSize(long value) {
+        return new FileEntry(path, type, value, mode, mtime, sha256, linkTarget, storedIn);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.backman.domain.model;
+
+/** One offsite copy of a backup and how far it got. */
+public record Replica(String location, ReplicaStatus status) {
+}

@@ -1,0 +1,45 @@
+package dev.backman.domain.port;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a repository's objects live (a directory, an S3 prefix). Keys are '/'-separated relative names such as
+ * {@code archives/b1.tar.zst}. Writes are atomic: an object becomes visible under its key only when
+ * {@link StagedObject#commit()} succeeds. Failures are reported as
+ * {@link dev.backman.domain.error.StorageFailure}.
+ */
+public interface ArchiveStorage extends AutoCloseable {
+
+    /** Human-readable location, e.g. {@code /srv/backups} or {@code s3://bucket/prefix}. */
+    String location();
+
+    /** Starts writing an object under a temporary name; it replaces {@code key} only on commit. */
+    StagedObject stage(String key);
+
+    /** Writes a small object atomically. */
+    default void put(String key, byte[] bytes) {
+        try (StagedObject staged = stage(key)) {
+            staged.output().write(bytes);
+            staged.commit();
+        } catch (java.io.IOException e) {
+            throw new dev.backman.domain.error.StorageFailure(location(), "cannot write " + key + ": " + e.getMessage(),
+                    false, e);
+        }
+    }
+
+    /** The object under {@code key}, or empty if there is none. */
+    Optional<StoredObject> find(String key);
+
+    /** Every object whose key starts with {@code prefix}, sorted by key. Temporary objects are not listed. */
+    List<ObjectInfo> list(String prefix);
+
+    /** Removes the object; does nothing when it is absent. */
+    void delete(String key);
+
+    /** Removes temporary objects left by writers that died; call only while holding the repository lock. */
+    void removeLeftovers();
+
+    @Override
+    void close();
+}

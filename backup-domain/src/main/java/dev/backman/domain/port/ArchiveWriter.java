@@ -1,0 +1,37 @@
+package dev.backman.domain.port;
+
+import dev.backman.domain.model.FileEntry;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Adds entries to an archive. Entry names are {@link FileEntry#path()}; directories get a trailing '/' where the
+ * format wants one. Mode and mtime are stored for every entry; symlinks are stored as links.
+ */
+public interface ArchiveWriter extends AutoCloseable {
+
+    void addDirectory(FileEntry entry) throws IOException;
+
+    void addSymlink(FileEntry entry) throws IOException;
+
+    /**
+     * Adds a regular file whose bytes are read from {@code source}. Exactly {@code entry.size()} bytes are stored:
+     * if the file shrank they are padded with zeros, if it grew it is cut; either way the file is reported in
+     * {@link WriteSummary#changedWhileRead()}. The SHA-256 of the stored bytes is reported in the summary.
+     * Writers may compress in parallel, so the digest is known only when the archive is finished.
+     */
+    void addFile(FileEntry entry, Path source) throws IOException;
+
+    /**
+     * Adds a file with the same contents as the earlier {@code original} entry without storing the bytes twice:
+     * tar writes a hard-link entry; zip writes nothing (the manifest refers to the original).
+     */
+    void addDuplicate(FileEntry entry, FileEntry original) throws IOException;
+
+    /** Writes the archive's trailer and returns what was stored. The output stream stays open. */
+    WriteSummary finish() throws IOException;
+
+    /** Releases resources (threads, temporary files); safe after {@link #finish()} or on failure. */
+    @Override
+    void close();
+}

@@ -1,0 +1,5 @@
+package dev.backman.domain.port;
+
+/** A listed object: its key and size. */
+public record ObjectInfo(String key, long size) {
+}
