@@ -1,0 +1,131 @@
+package dev.backman.application;
+
+import dev.backman.domain.error.BackupException;
+import dev.backman.domain.error.BackupFailed;
+import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.BackupStatus;
+import dev.backman.domain.model.BackupType;
+import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.Manifest;
+import dev.backman.domain.model.RepositoryLayout;
+import dev.backman.domain.model.SkippedFile;
+import dev.backman.domain.model.SourceRoot;
+import dev.backman.domain.model.TreeChecksum;
+import dev.backman.domain.port.ScanResult;
+import dev.backman.domain.port.ScanRules;
+import dev.backman.domain.port.ScannedEntry;
+import dev.backman.domain.port.StoredObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Use case: make one backup. Scan → plan (hash where it decides storage) → write the archive to a staged object →
+ * publish it → read it back against the plan → publish the manifest → mark the catalog row completed → apply
+ * retention. Any failure leaves no archive or manifest behind and records the backup as failed.
+ */
+final class CreateBackup {
+    private final Ports ports;
+    private final Repository repository;
+    private final PruneBackups retention;
+
+    CreateBackup(Ports ports, Repository repository, PruneBackups retention) {
+        this.ports = ports;
+        this.repository = repository;
+        this.retention = retention;
+    }
+
+    /** Scans and reports what a backup would contain; writes nothing. */
+    BackupMetadata dryRun(BackupRequest request) {
+        List<SourceRoot> roots = SourceSelection.resolve(sources(request));
+        ScanResult scan = ports.scanner().scan(roots, rules());
+        List<FileEntry> files = BackupPlan.entries(scan, java.util.Map.of(), "dry-run");
+        long size = files.stream().filter(FileEntry::isFile).mapToLong(FileEntry::size).sum();
+        long count = files.stream().filter(FileEntry::isFile).count();
+        String id = request.backupId() == null ? "dry-run" : request.backupId();
+        return BackupMetadata.pending(id, OffsetDateTime.now(ports.clock()), paths(roots),
+                        ports.config().compressionType())
+                .withContents(count, size, null, 0, 0, scan.skipped());
+    }
+
+    BackupMetadata run(BackupRequest request) {
+        List<SourceRoot> roots = SourceSelection.resolve(sources(request));
+        repository.initialize();
+        repository.recoverInterrupted();
+        Instant started = ports.clock().instant();
+        String id = BackupIds.choose(request.backupId(), ports.clock(),
+                candidate -> ports.catalog().find(candidate).isPresent() || repository.hasManifest(candidate));
+        BackupMetadata backup = BackupMetadata.pending(id, OffsetDateTime.now(ports.clock()), paths(roots),
+                ports.config().compressionType()).withChain(BackupType.FULL, null);
+        ports.catalog().save(backup);
+        backup = backup.withStatus(BackupStatus.IN_PROGRESS);
+        ports.catalog().save(backup);
+        try {
+            BackupMetadata completed = write(backup, roots, started);
+            ports.catalog().save(completed);
+            applyRetention();
+            return completed;
+        } catch (RuntimeException e) {
+            String reason = e instanceof BackupException ? e.getMessage() : e.toString();
+            ports.storage().delete(RepositoryLayout.manifestKey(id));
+            ports.storage().delete(RepositoryLayout.archiveKey(id, backup.compressionType()));
+            ports.catalog().save(backup.failed(reason, seconds(started)));
+            throw new BackupFailed(id, reason, e);
+        }
+    }
+
+    private BackupMetadata write(BackupMetadata backup, List<SourceRoot> roots, Instant started) {
+        ScanResult scan = ports.scanner().scan(roots, rules());
+        ArchiveOutcome outcome = new ArchiveBuilder(ports).build(backup, scan);
+        List<FileEntry> files = outcome.files();
+        BackupMetadata written = backup.withContents(
+                files.stream().filter(FileEntry::isFile).count(),
+                files.stream().filter(FileEntry::isFile).mapToLong(FileEntry::size).sum(),
+                TreeChecksum.of(files), outcome.archiveSize(), outcome.storedFiles(), skipped(scan, outcome));
+        Manifest manifest = new Manifest(Manifest.CURRENT_FORMAT,
+                written.withStatus(BackupStatus.COMPLETED).withDuration(seconds(started)), roots, files);
+        StoredObject archive = repository.archive(written);
+        ArchiveCheck.Result check = new ArchiveCheck(ports).check(manifest, archive);
+        if (!check.problems().isEmpty()) {
+            throw new BackupFailed(backup.backupId(), "the archive did not read back as written: "
+                    + check.problems().get(0), null);
+        }
+        BackupMetadata completed = manifest.backup().withDuration(seconds(started));
+        repository.writeManifest(new Manifest(manifest.formatVersion(), completed, roots, files));
+        return completed;
+    }
+
+    private static List<SkippedFile> skipped(ScanResult scan, ArchiveOutcome outcome) {
+        List<SkippedFile> all = new ArrayList<>(scan.skipped());
+        all.addAll(outcome.skipped());
+        return all;
+    }
+
+    private void applyRetention() {
+        try {
+            retention.apply();
+        } catch (BackupException e) {
+            ports.listener().onWarning("retention could not be applied: " + e.getMessage());
+        }
+    }
+
+    private List<Path> sources(BackupRequest request) {
+        return request.sourcePaths().isEmpty() ? ports.config().sourcePaths() : request.sourcePaths();
+    }
+
+    private ScanRules rules() {
+        return new ScanRules(ports.config().excludePatterns(), ports.config().includeHidden(),
+                ports.config().maxFileSizeBytes());
+    }
+
+    private static List<String> paths(List<SourceRoot> roots) {
+        return roots.stream().map(r -> r.path().toString()).toList();
+    }
+
+    private double seconds(Instant started) {
+        return Duration.between(started, ports.clock().instant()).toMillis() / 1000.0;
+    }
+}

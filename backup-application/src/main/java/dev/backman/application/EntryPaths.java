@@ -1,0 +1,52 @@
+package dev.backman.application;
+
+import dev.backman.domain.error.UnsafeArchiveEntry;
+import dev.backman.domain.model.EntryType;
+import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.Manifest;
+import dev.backman.domain.model.SourceRoot;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Refuses manifest entries that could write outside a restore target: absolute names, empty, {@code .} or
+ * {@code ..} segments, unknown roots, repeated names, and entries below a symlink of the same backup.
+ */
+final class EntryPaths {
+    private EntryPaths() {
+    }
+
+    static void requireSafe(Manifest manifest) {
+        Set<String> roots = new HashSet<>();
+        for (SourceRoot root : manifest.roots()) {
+            roots.add(root.name());
+        }
+        Set<String> seen = new HashSet<>();
+        Set<String> symlinks = new HashSet<>();
+        for (FileEntry entry : manifest.files()) {
+            String path = entry.path();
+            if (path.isEmpty() || path.startsWith("/") || path.indexOf('\0') >= 0) {
+                throw new UnsafeArchiveEntry(path, "absolute or empty name");
+            }
+            for (String segment : path.split("/", -1)) {
+                if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                    throw new UnsafeArchiveEntry(path, "contains an empty, '.' or '..' segment");
+                }
+            }
+            if (!roots.contains(entry.rootName())) {
+                throw new UnsafeArchiveEntry(path, "does not belong to a source root of the backup");
+            }
+            if (!seen.add(path)) {
+                throw new UnsafeArchiveEntry(path, "appears more than once");
+            }
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                if (symlinks.contains(path.substring(0, slash))) {
+                    throw new UnsafeArchiveEntry(path, "lies below a symlink of the same backup");
+                }
+            }
+            if (entry.type() == EntryType.SYMLINK) {
+                symlinks.add(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.backman.application;
+
+import dev.backman.domain.error.InvalidConfiguration;
+import dev.backman.domain.error.IntegrityViolation;
+import dev.backman.domain.error.RestoreConflict;
+import dev.backman.domain.error.StorageFailure;
+import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.BackupStatus;
+import dev.backman.domain.model.EntryType;
+import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.Manifest;
+import dev.backman.domain.port.ArchiveItem;
+import dev.backman.domain.port.ArchiveReader;
+import dev.backman.domain.port.Progress;
+import dev.backman.domain.port.RestoreWriter;
+import dev.backman.domain.port.RestoreWriter.Existing;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Use case: restore a backup. Plans every destination and refuses conflicts before writing anything; streams
+ * each needed archive once, writing every file to a temporary name that is checked against its SHA-256; only
+ * when all contents are verified are files moved into place, then directories get their modes and mtimes.
+ */
+final class RestoreBackup {
+    private final Ports ports;
+    private final Repository repository;
+
+    RestoreBackup(Ports ports, Repository repository) {
+        this.ports = ports;
+        this.repository = repository;
+    }
+
+    RestoreResult run(RestoreRequest request) {
+        Manifest manifest = repository.manifest(request.backupId());
+        BackupMetadata backup = ports.catalog().find(request.backupId()).orElse(manifest.backup());
+        if (backup.status() != BackupStatus.COMPLETED && backup.status() != BackupStatus.CORRUPTED) {
+            throw new InvalidConfiguration("id", "backup " + backup.backupId() + " has status "
+                    + backup.status().wireName() + " and cannot be restored");
+        }
+        EntryPaths.requireSafe(manifest);
+        RestorePlan plan = new RestorePlan(manifest.roots(), request.target());
+        List<RestorePlan.Destination> selected = select(manifest, request, plan);
+        Map<RestorePlan.Destination, Existing> existing = inspect(selected, request.overwrite());
+        List<String> planned = selected.stream().map(d -> d.path().toString()).toList();
+        long unchanged = existing.values().stream().filter(e -> e == Existing.SAME).count();
+        long dirs = selected.stream().filter(d -> d.entry().type() == EntryType.DIR).count();
+        long links = count(existing, EntryType.SYMLINK);
+        if (request.dryRun()) {
+            return new RestoreResult(request.backupId(), count(existing, EntryType.FILE),
+                    bytes(existing), unchanged, dirs, links, true, planned);
+        }
+        new RestoreExecution(ports, repository, manifest, existing).run();
+        return new RestoreResult(request.backupId(), count(existing, EntryType.FILE), bytes(existing), unchanged,
+                dirs, links, false, planned);
+    }
+
+    private static List<RestorePlan.Destination> select(Manifest manifest, RestoreRequest request,
+                                                        RestorePlan plan) {
+        IncludeFilter filter = new IncludeFilter(request.includes());
+        Set<String> wanted = new HashSet<>();
+        for (FileEntry entry : manifest.files()) {
+            if (filter.selects(entry.path())) {
+                wanted.add(entry.path());
+                for (int slash = entry.path().lastIndexOf('/'); slash > 0;
+                     slash = entry.path().lastIndexOf('/', slash - 1)) {
+                    wanted.add(entry.path().substring(0, slash));
+                }
+            }
+        }
+        return manifest.files().stream().filter(e -> wanted.contains(e.path())).map(plan::of).toList();
+    }
+
+    private Map<RestorePlan.Destination, Existing> inspect(List<RestorePlan.Destination> selected,
+                                                           boolean overwrite) {
+        Map<RestorePlan.Destination, Existing> states = new LinkedHashMap<>();
+        List<Path> conflicts = new ArrayList<>();
+        for (RestorePlan.Destination d : selected) {
+            Existing state;
+            try {
+                state = ports.restoreWriter().inspect(d.base(), d.relative(), d.entry());
+            } catch (IOException e) {
+                throw new StorageFailure(d.path().toString(), "cannot inspect: " + e.getMessage(), false, e);
+            }
+            if (state == Existing.DIFFERENT && d.entry().type() != EntryType.DIR) {
+                conflicts.add(d.path());
+            }
+            states.put(d, state);
+        }
+        if (!conflicts.isEmpty() && !overwrite) {
+            throw new RestoreConflict(conflicts);
+        }
+        return states;
+    }
+
+    private static long count(Map<RestorePlan.Destination, Existing> states, EntryType type) {
+        return states.entrySet().stream()
+                .filter(e -> e.getKey().entry().type() == type && e.getValue() != Existing.SAME).count();
+    }
+
+    private static long bytes(Map<RestorePlan.Destination, Existing> states) {
+        return states.entrySet().stream()
+                .filter(e -> e.getKey().entry().isFile() && e.getValue() != Existing.SAME)
+                .mapToLong(e -> e.getKey().entry().size()).sum();
+    }
+}

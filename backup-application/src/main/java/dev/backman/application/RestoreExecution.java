@@ -1,0 +1,187 @@
+package dev.backman.application;
+
+import dev.backman.domain.error.IntegrityViolation;
+import dev.backman.domain.error.StorageFailure;
+import dev.backman.domain.model.EntryType;
+import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.Manifest;
+import dev.backman.domain.port.ArchiveItem;
+import dev.backman.domain.port.ArchiveReader;
+import dev.backman.domain.port.Progress;
+import dev.backman.domain.port.RestoreWriter;
+import dev.backman.domain.port.RestoreWriter.Existing;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Writes one planned restore: contents to verified temporary files, then everything into place. */
+final class RestoreExecution {
+    private final Ports ports;
+    private final Repository repository;
+    private final Manifest manifest;
+    private final Map<RestorePlan.Destination, Existing> states;
+    private final RestoreWriter writer;
+    private final Map<RestorePlan.Destination, Path> temporaries = new LinkedHashMap<>();
+    private long filesDone;
+    private long bytesDone;
+    private long filesTotal;
+    private long bytesTotal;
+
+    RestoreExecution(Ports ports, Repository repository, Manifest manifest,
+                     Map<RestorePlan.Destination, Existing> states) {
+        this.ports = ports;
+        this.repository = repository;
+        this.manifest = manifest;
+        this.states = states;
+        this.writer = ports.restoreWriter();
+    }
+
+    void run() {
+        try {
+            fetchContents();
+            publish();
+        } catch (IOException e) {
+            throw new StorageFailure("restore target", e.getMessage(), false, e);
+        } finally {
+            temporaries.values().forEach(writer::discard);
+        }
+    }
+
+    /** Streams each archive that holds needed contents once; files land in verified temporary files. */
+    private void fetchContents() throws IOException {
+        Map<String, Map<String, List<RestorePlan.Destination>>> byArchive = new LinkedHashMap<>();
+        for (Map.Entry<RestorePlan.Destination, Existing> e : states.entrySet()) {
+            FileEntry entry = e.getKey().entry();
+            if (entry.isFile() && e.getValue() != Existing.SAME) {
+                byArchive.computeIfAbsent(entry.storedIn(), k -> new HashMap<>())
+                        .computeIfAbsent(entry.sha256(), k -> new ArrayList<>()).add(e.getKey());
+                filesTotal++;
+                bytesTotal += entry.size();
+            }
+        }
+        for (Map.Entry<String, Map<String, List<RestorePlan.Destination>>> archive : byArchive.entrySet()) {
+            Manifest holder = archive.getKey().equals(manifest.backup().backupId())
+                    ? manifest : repository.manifest(archive.getKey());
+            fetchFrom(holder, archive.getValue());
+        }
+    }
+
+    private void fetchFrom(Manifest holder, Map<String, List<RestorePlan.Destination>> wanted) throws IOException {
+        String id = holder.backup().backupId();
+        ArchiveContents contents = ArchiveContents.of(holder);
+        Map<String, List<RestorePlan.Destination>> missing = new HashMap<>(wanted);
+        try (ArchiveReader reader = ports.codec().newReader(holder.backup().compressionType(),
+                repository.archive(holder.backup()))) {
+            for (Optional<ArchiveItem> next = next(reader, id); next.isPresent() && !missing.isEmpty();
+                 next = next(reader, id)) {
+                ArchiveItem item = next.get();
+                FileEntry stored = item.kind() == ArchiveItem.Kind.FILE ? contents.byName().get(item.name()) : null;
+                List<RestorePlan.Destination> targets = stored == null ? null : missing.remove(stored.sha256());
+                if (targets != null) {
+                    materialize(id, stored, new ArchiveContent(item.content()), targets);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            FileEntry first = missing.values().iterator().next().get(0).entry();
+            throw new IntegrityViolation(id, first.path(), "its contents are missing from the archive");
+        }
+    }
+
+    private void materialize(String archiveId, FileEntry stored, InputStream content,
+                             List<RestorePlan.Destination> targets) throws IOException {
+        RestorePlan.Destination first = targets.get(0);
+        Path verified;
+        try {
+            verified = writer.writeTemporary(first.base(), first.relative(), first.entry(), content, archiveId);
+        } catch (ArchiveContent.Unreadable e) {
+            throw new IntegrityViolation(archiveId, stored.path(), "archive cannot be read: " + e.getMessage());
+        }
+        temporaries.put(first, verified);
+        for (RestorePlan.Destination other : targets.subList(1, targets.size())) {
+            temporaries.put(other, writer.copyTemporary(verified, other.base(), other.relative()));
+        }
+        filesDone += targets.size();
+        bytesDone += (long) targets.size() * stored.size();
+        ports.listener().onProgress(new Progress(Progress.Phase.RESTORING, filesDone, filesTotal, bytesDone,
+                bytesTotal));
+    }
+
+    private static Optional<ArchiveItem> next(ArchiveReader reader, String id) {
+        try {
+            return reader.next();
+        } catch (IOException e) {
+            throw new IntegrityViolation(id, null, "archive cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Directories, then symlinks and files, then directory modes and mtimes deepest first. */
+    private void publish() throws IOException {
+        List<RestorePlan.Destination> directories = new ArrayList<>();
+        for (Map.Entry<RestorePlan.Destination, Existing> e : states.entrySet()) {
+            RestorePlan.Destination d = e.getKey();
+            if (d.entry().type() == EntryType.DIR) {
+                writer.createDirectory(d.base(), d.relative());
+                directories.add(d);
+            }
+        }
+        for (Map.Entry<RestorePlan.Destination, Existing> e : states.entrySet()) {
+            RestorePlan.Destination d = e.getKey();
+            if (e.getValue() == Existing.SAME) {
+                continue;
+            }
+            if (d.entry().type() == EntryType.SYMLINK) {
+                writer.createSymlink(d.base(), d.relative(), d.entry());
+            } else if (d.entry().isFile()) {
+                writer.publish(temporaries.remove(d), d.base(), d.relative(), d.entry());
+            }
+        }
+        for (int i = directories.size() - 1; i >= 0; i--) {
+            RestorePlan.Destination d = directories.get(i);
+            writer.finishDirectory(d.base(), d.relative(), d.entry());
+        }
+    }
+
+    /** An archive entry's content whose read failures are told apart from failures to write the target. */
+    private static final class ArchiveContent extends FilterInputStream {
+        ArchiveContent(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw new Unreadable(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw new Unreadable(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            // the archive reader owns the stream
+        }
+
+        static final class Unreadable extends IOException {
+            Unreadable(IOException cause) {
+                super(cause.getMessage(), cause);
+            }
+        }
+    }
+}
