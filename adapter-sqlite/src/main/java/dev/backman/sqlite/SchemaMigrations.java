@@ -1,0 +1,100 @@
+package dev.backman.sqlite;
+
+import dev.backman.domain.error.CatalogFailure;
+import java.nio.file.Path;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a catalog's schema to the version this code knows. The version is SQLite's {@code PRAGMA user_version}
+ * (0 for a new file); migration N takes it from N-1 to N. Only ever append migrations, never edit one.
+ */
+final class SchemaMigrations {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
+
+    private static final List<List<String>> MIGRATIONS = List.of(
+            // 1: the backups and their lists. Timestamps keep the text as given (offset included) for an exact
+            // round trip, and the instant as epoch second + nano so that listing is chronological across offsets.
+            List.of("""
+                    CREATE TABLE backups (
+                        backup_id          TEXT    NOT NULL PRIMARY KEY,
+                        timestamp          TEXT    NOT NULL,
+                        epoch_second       INTEGER NOT NULL,
+                        nano               INTEGER NOT NULL,
+                        total_files        INTEGER NOT NULL,
+                        total_size_bytes   INTEGER NOT NULL,
+                        checksum           TEXT,
+                        compression_type   TEXT    NOT NULL,
+                        status             TEXT    NOT NULL,
+                        duration_seconds   REAL,
+                        error_message      TEXT,
+                        backup_type        TEXT    NOT NULL,
+                        parent_id          TEXT,
+                        archive_size_bytes INTEGER NOT NULL,
+                        stored_files       INTEGER NOT NULL,
+                        encrypted          INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX backups_by_time ON backups (epoch_second, nano, backup_id)",
+                    """
+                    CREATE TABLE source_paths (
+                        backup_id TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
+                        position  INTEGER NOT NULL,
+                        path      TEXT    NOT NULL,
+                        PRIMARY KEY (backup_id, position)
+                    ) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE skipped_files (
+                        backup_id TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
+                        position  INTEGER NOT NULL,
+                        path      TEXT,
+                        reason    TEXT,
+                        PRIMARY KEY (backup_id, position)
+                    ) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE replicas (
+                        backup_id TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
+                        position  INTEGER NOT NULL,
+                        location  TEXT,
+                        status    TEXT,
+                        PRIMARY KEY (backup_id, position)
+                    ) WITHOUT ROWID"""));
+
+    /** The schema version this code writes. */
+    static final int LATEST = MIGRATIONS.size();
+
+    private SchemaMigrations() {
+    }
+
+    /** Migrates the catalog open on {@code handle}; fails when the file was written by a newer backman. */
+    static void migrate(Handle handle, Path file) {
+        int version = version(handle);
+        requireKnown(version, file);
+        if (version == LATEST) {
+            return; // the usual case: no write lock taken
+        }
+        // IMMEDIATE: a second process migrating at the same time waits here, then finds the work done.
+        Transactions.inTransaction(handle, Transactions.WRITE, h -> {
+            int current = version(h);
+            requireKnown(current, file);
+            for (int next = current + 1; next <= LATEST; next++) {
+                MIGRATIONS.get(next - 1).forEach(h::execute);
+                LOG.debug("catalog {}: migrated schema to version {}", file, next);
+            }
+            h.execute("PRAGMA user_version = " + LATEST);
+            return null;
+        });
+    }
+
+    static int version(Handle handle) {
+        return handle.createQuery("PRAGMA user_version").map((rs, ctx) -> rs.getInt(1)).one();
+    }
+
+    private static void requireKnown(int version, Path file) {
+        if (version > LATEST) {
+            throw new CatalogFailure(file + " has schema version " + version + " but this backman knows versions up to "
+                    + LATEST + "; use a newer backman, or " + SqlFailures.REBUILD_HINT, null);
+        }
+    }
+}
