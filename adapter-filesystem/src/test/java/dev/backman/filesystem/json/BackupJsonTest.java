@@ -1,0 +1,54 @@
+package dev.backman.filesystem.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.BackupStatus;
+import dev.backman.domain.model.BackupType;
+import dev.backman.domain.model.CompressionType;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The mapper the command line reuses for {@code --json}. */
+class BackupJsonTest {
+    private final ObjectMapper mapper = BackupJson.newMapper();
+
+    record VerifyReport(List<String> checkedBackups, int damagedFiles, Path restoredTo, Instant finishedAt,
+                        CompressionType compressionType) {
+    }
+
+    @Test
+    void metadataIsWrittenWithSnakeCaseWireNames() throws Exception {
+        BackupMetadata metadata = JsonRepositoryDocumentsTest.metadata(CompressionType.TAR_GZ,
+                BackupStatus.IN_PROGRESS, BackupType.FULL);
+
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(metadata));
+
+        assertThat(json.get("backup_id").textValue()).isEqualTo("backup_20261129_120500");
+        assertThat(json.get("status").textValue()).isEqualTo("in_progress");
+        assertThat(json.get("backup_type").textValue()).isEqualTo("full");
+        assertThat(json.get("compression_type").textValue()).isEqualTo("tar.gz");
+        assertThat(json.get("timestamp").textValue()).isEqualTo("2026-11-29T13:05:00+01:00");
+        assertThat(json.get("skipped_files").get(0).get("reason").textValue()).startsWith("larger than");
+        assertThat(mapper.readValue(mapper.writeValueAsString(metadata), BackupMetadata.class)).isEqualTo(metadata);
+    }
+
+    @Test
+    void anyRecordGetsTheSameConventions() throws Exception {
+        VerifyReport report = new VerifyReport(List.of("b1"), 2, Path.of("/tmp/restore"),
+                Instant.parse("2026-11-29T12:00:00Z"), CompressionType.TAR_XZ);
+
+        assertThat(mapper.writeValueAsString(report)).isEqualTo("{\"checked_backups\":[\"b1\"],\"damaged_files\":2,"
+                + "\"restored_to\":\"/tmp/restore\",\"finished_at\":\"2026-11-29T12:00:00Z\","
+                + "\"compression_type\":\"tar.xz\"}");
+    }
+
+    @Test
+    void eachCallBuildsAnIndependentMapper() {
+        assertThat(BackupJson.newMapper()).isNotSameAs(BackupJson.newMapper());
+    }
+}
