@@ -1,0 +1,54 @@
+package dev.backman.filesystem.restore;
+
+import dev.backman.domain.model.FileEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies an entry's POSIX mode and mtime. Only the 0777 bits can be set through NIO; setuid, setgid and sticky
+ * bits recorded in a manifest are not restored. A mode of -1 (no POSIX data) leaves permissions as created.
+ */
+final class FileMetadata {
+    private static final Logger LOG = LoggerFactory.getLogger(FileMetadata.class);
+    private static final PosixFilePermission[] BY_BIT = PosixFilePermission.values(); // OWNER_READ = 0400 … 0001
+
+    private FileMetadata() {
+    }
+
+    /** For a regular file or a real directory (the caller has made sure it is not a link). */
+    static void apply(Path path, FileEntry entry) throws IOException {
+        if (entry.mode() >= 0 && path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, permissions(entry.mode()));
+        }
+        Files.setLastModifiedTime(path, FileTime.from(entry.mtime()));
+    }
+
+    /** A link's own mtime, where the platform can set it without following the link; best effort. */
+    static void applyToLink(Path link, FileEntry entry) {
+        try {
+            Files.getFileAttributeView(link, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setTimes(FileTime.from(entry.mtime()), null, null);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("cannot set the mtime of symlink {}: {}", link, e.toString());
+        }
+    }
+
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        for (int i = 0; i < BY_BIT.length; i++) {
+            if ((mode & (0400 >> i)) != 0) {
+                permissions.add(BY_BIT[i]);
+            }
+        }
+        return permissions;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.backman.filesystem.restore;
+
+import dev.backman.domain.error.UnsafeArchiveEntry;
+import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.port.RestoreWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restores entries onto the local file system: contents go to a verified temporary file that is renamed into place,
+ * and nothing is ever written through a symlink found below the base. Stateless, so one instance may serve several
+ * threads of a restore.
+ */
+public final class LocalRestoreWriter implements RestoreWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRestoreWriter.class);
+
+    public LocalRestoreWriter() {
+    }
+
+    /**
+     * {@inheritDoc} A symlink or a file among the destination's parents makes it {@code ABSENT}: nothing the entry
+     * would create is there, and the parent's own entry reports the difference (writing through the link is refused).
+     */
+    @Override
+    public Existing inspect(Path base, String relative, FileEntry entry) throws IOException {
+        return ExistingDestination.compare(RestoreTarget.of(base, relative), entry);
+    }
+
+    @Override
+    public Path writeTemporary(Path base, String relative, FileEntry entry, InputStream content, String backupId)
+            throws IOException {
+        RestoreTarget target = RestoreTarget.of(base, relative);
+        ParentDirectories.create(target);
+        Path temporary = TemporaryNames.createFile(target.directory(), target.fileName());
+        try {
+            VerifyingCopy.write(content, temporary, entry, backupId);
+            return temporary;
+        } catch (IOException | RuntimeException e) {
+            discard(temporary);
+            throw e;
+        }
+    }
+
+    @Override
+    public Path copyTemporary(Path verified, Path base, String relative) throws IOException {
+        RestoreTarget target = RestoreTarget.of(base, relative);
+        ParentDirectories.create(target);
+        Path temporary = TemporaryNames.createFile(target.directory(), target.fileName());
+        try (FileChannel in = FileChannel.open(verified, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            long size = in.size();
+            for (long position = 0; position < size; ) {
+                position += in.transferTo(position, size - position, out);
+            }
+            return temporary;
+        } catch (IOException | RuntimeException e) {
+            discard(temporary);
+            throw e;
+        }
+    }
+
+    @Override
+    public void publish(Path temporary, Path base, String relative, FileEntry entry) throws IOException {
+        RestoreTarget target = RestoreTarget.of(base, relative);
+        ParentDirectories.create(target);
+        FileMetadata.apply(temporary, entry); // before the rename: the file appears complete, and no link is followed
+        moveIntoPlace(temporary, target);
+    }
+
+    @Override
+    public void createDirectory(Path base, String relative) throws IOException {
+        RestoreTarget target = RestoreTarget.of(base, relative);
+        if (target.isBase()) {
+            Files.createDirectories(base);
+            return;
+        }
+        ParentDirectories.create(target);
+        Path destination = target.destination();
+        BasicFileAttributes found = ParentDirectories.attributesOrNull(destination);
+        if (found != null && found.isDirectory()) {
+            return;
+        }
+        if (found != null) {
+            Files.delete(destination); // a file or link where the backup has a directory; the caller chose to overwrite
+        }
+        try {
+            Files.createDirectory(destination);
+        } catch (FileAlreadyExistsException raced) {
+            BasicFileAttributes now = ParentDirectories.attributesOrNull(destination);
+            if (now == null || !now.isDirectory()) {
+                throw raced;
+            }
+        }
+    }
+
+    @Override
+    public void createSymlink(Path base, String relative, FileEntry entry) throws IOException {
+        RestoreTarget target = RestoreTarget.of(base, relative);
+        Path linkTarget = linkTargetOf(target, entry);
+        ParentDirectories.create(target);
+        // Made beside the destination and renamed over it, so an existing file or link is replaced atomically.
+        Path temporary = TemporaryNames.createSymlink(target.directory(), target.fileName(), linkTarget);
+        try {
+            moveIntoPlace(temporary, target);
+        } catch (IOException | RuntimeException e) {
+            discard(temporary);
+            throw e;
+        }
+        FileMetadata.applyToLink(target.destination(), entry);
+    }
+
+    @Override
+    public void finishDirectory(Path base, String relative, FileEntry entry) throws IOException {
+        RestoreTarget target = RestoreTarget.of(base, relative);
+        if (target.isBase()) {
+            FileMetadata.apply(base, entry); // the base may be a link the user chose
+            return;
+        }
+        ParentDirectories.create(target);
+        Path destination = target.destination();
+        BasicFileAttributes found = ParentDirectories.attributesOrNull(destination);
+        if (found == null) {
+            throw new NoSuchFileException(destination.toString(), null, "directory to finish is missing");
+        }
+        if (found.isSymbolicLink()) {
+            throw ParentDirectories.throughSymlink(destination, target);
+        }
+        if (!found.isDirectory()) {
+            throw new FileSystemException(destination.toString(), null, "not a directory");
+        }
+        FileMetadata.apply(destination, entry);
+    }
+
+    @Override
+    public void discard(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            LOG.debug("cannot delete temporary file {}: {}", temporary, e.toString());
+        }
+    }
+
+    private static Path linkTargetOf(RestoreTarget target, FileEntry entry) throws IOException {
+        if (entry.linkTarget() == null || entry.linkTarget().isEmpty()) {
+            throw new IOException(entry.path() + ": symlink entry has no target");
+        }
+        try {
+            return Path.of(entry.linkTarget());
+        } catch (InvalidPathException e) {
+            throw new UnsafeArchiveEntry(target.relative(),
+                    "symlink target is not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    /** Renames within the destination's directory; an empty directory in the way is removed first. */
+    private static void moveIntoPlace(Path temporary, RestoreTarget target) throws IOException {
+        Path destination = target.destination();
+        BasicFileAttributes found = ParentDirectories.attributesOrNull(destination);
+        if (found != null && found.isDirectory()) {
+            try {
+                Files.delete(destination);
+            } catch (DirectoryNotEmptyException e) {
+                throw new FileSystemException(destination.toString(), null,
+                        "a non-empty directory is in the way of '" + target.relative() + "'; it is not replaced");
+            }
+        }
+        Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.backman.filesystem.restore;
+
+import dev.backman.domain.error.UnsafeArchiveEntry;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Checks and creates the directories between a restore base and a destination. None of them may be a symlink: an
+ * earlier entry of a hostile archive could have planted one pointing outside the base. The base itself may be a
+ * link (the user chose it); only what lies below it is checked.
+ */
+final class ParentDirectories {
+
+    /** What {@link #inspect} found on the way down. */
+    enum State { PRESENT, MISSING, NOT_A_DIRECTORY, SYMLINK }
+
+    private ParentDirectories() {
+    }
+
+    /** Looks at the parents without changing anything or following any link. */
+    static State inspect(RestoreTarget target) throws IOException {
+        Path current = target.base();
+        for (int i = 0; i < target.names().size() - 1; i++) {
+            current = current.resolve(target.names().get(i));
+            BasicFileAttributes attributes = attributesOrNull(current);
+            if (attributes == null) {
+                return State.MISSING;
+            }
+            if (attributes.isSymbolicLink()) {
+                return State.SYMLINK;
+            }
+            if (!attributes.isDirectory()) {
+                return State.NOT_A_DIRECTORY;
+            }
+        }
+        return State.PRESENT;
+    }
+
+    /** Creates missing parents one at a time, refusing to pass through a symlink. */
+    static void create(RestoreTarget target) throws IOException {
+        if (target.isBase()) {
+            Files.createDirectories(target.directory());
+            return;
+        }
+        Files.createDirectories(target.base());
+        Path current = target.base();
+        for (int i = 0; i < target.names().size() - 1; i++) {
+            current = current.resolve(target.names().get(i));
+            BasicFileAttributes attributes = attributesOrNull(current);
+            if (attributes == null) {
+                createOne(current, target);
+            } else {
+                requireRealDirectory(current, attributes, target);
+            }
+        }
+    }
+
+    private static void createOne(Path directory, RestoreTarget target) throws IOException {
+        try {
+            Files.createDirectory(directory);
+        } catch (FileAlreadyExistsException raced) {
+            // Another thread of the same restore created it first: fine if it is a real directory.
+            requireRealDirectory(directory, attributesOrNull(directory), target);
+        }
+    }
+
+    private static void requireRealDirectory(Path directory, BasicFileAttributes attributes, RestoreTarget target)
+            throws IOException {
+        if (attributes == null) {
+            throw new NoSuchFileException(directory.toString(), null, "vanished while restoring");
+        }
+        if (attributes.isSymbolicLink()) {
+            throw throughSymlink(directory, target);
+        }
+        if (!attributes.isDirectory()) {
+            throw new FileSystemException(directory.toString(), null,
+                    "not a directory, so '" + target.relative() + "' cannot be restored below it");
+        }
+    }
+
+    static UnsafeArchiveEntry throughSymlink(Path link, RestoreTarget target) {
+        return new UnsafeArchiveEntry(target.relative(),
+                "'" + target.base().relativize(link) + "' is a symlink on disk; writing through it could leave "
+                        + target.base());
+    }
+
+    static BasicFileAttributes attributesOrNull(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.backman.filesystem.restore;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Creates hidden temporary files and links beside a destination ({@code .<name>.backman-<random>.tmp}), so that
+ * publishing is a rename within one directory. Files start owner-only: contents of a private file are never
+ * readable by others while they are written.
+ */
+final class TemporaryNames {
+    private static final int MAX_NAME_BYTES = 200; // with the decoration, stays under the usual 255-byte limit
+    private static final int ATTEMPTS = 100;
+
+    private TemporaryNames() {
+    }
+
+    static Path createFile(Path directory, String name) throws IOException {
+        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        FileAttribute<?>[] ownerOnly = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                        "rw-------"))}
+                : new FileAttribute<?>[0];
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return Files.createFile(next(directory, name), ownerOnly);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static Path createSymlink(Path directory, String name, Path linkTarget) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return Files.createSymbolicLink(next(directory, name), linkTarget);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Path next(Path directory, String name) {
+        String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+        return directory.resolve("." + shortened(name) + ".backman-" + random + ".tmp");
+    }
+
+    /** The longest prefix of whole characters that fits in {@link #MAX_NAME_BYTES} of UTF-8. */
+    private static String shortened(String name) {
+        int bytes = 0;
+        for (int i = 0; i < name.length(); ) {
+            int codePoint = name.codePointAt(i);
+            bytes += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes > MAX_NAME_BYTES) {
+                return name.substring(0, i);
+            }
+            i += Character.charCount(codePoint);
+        }
+        return name;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.backman.filesystem.restore;
+
+import dev.backman.domain.error.IntegrityViolation;
+import dev.backman.domain.model.FileEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * Copies an entry's content into a file, hashing as it writes, and checks size and SHA-256 against the manifest.
+ * Reads at most {@code size + 1} bytes, so an entry that inflates far beyond its recorded size is cut short.
+ */
+final class VerifyingCopy {
+    static final int MAX_BUFFER = 256 * 1024;
+    private static final int MIN_BUFFER = 8 * 1024;
+
+    private VerifyingCopy() {
+    }
+
+    static void write(InputStream content, Path file, FileEntry entry, String backupId) throws IOException {
+        long expectedSize = entry.size();
+        long limit = expectedSize + 1;
+        // Sized to the entry: many small files must not each allocate the large buffer.
+        byte[] buffer = new byte[(int) Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, limit))];
+        MessageDigest digest = Sha256.newDigest();
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (total < limit) {
+                int n = content.read(buffer, 0, (int) Math.min(buffer.length, limit - total));
+                if (n < 0) {
+                    break;
+                }
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                total += n;
+            }
+        }
+        if (total != expectedSize) {
+            throw new IntegrityViolation(backupId, entry.path(), "size differs (expected " + expectedSize
+                    + " bytes, got " + (total > expectedSize ? "more" : String.valueOf(total)) + ")");
+        }
+        String actual = HexFormat.of().formatHex(digest.digest());
+        if (entry.sha256() != null && !actual.equalsIgnoreCase(entry.sha256())) {
+            throw new IntegrityViolation(backupId, entry.path(),
+                    "content does not match its SHA-256 (expected " + entry.sha256() + ", got " + actual + ")");
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package dev.backman.filesystem.restore;
+
+import static dev.backman.filesystem.restore.RestoreFixtures.directory;
+import static dev.backman.filesystem.restore.RestoreFixtures.file;
+import static dev.backman.filesystem.restore.RestoreFixtures.stream;
+import static dev.backman.filesystem.restore.RestoreFixtures.symlink;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backman.domain.error.IntegrityViolation;
+import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.port.RestoreWriter.Existing;
+import dev.backman.filesystem.restore.RestoreFixtures.CountingInputStream;
+import dev.backman.filesystem.restore.RestoreFixtures.RepeatingInputStream;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalRestoreWriterTest {
+    @TempDir
+    Path tmp;
+
+    private final LocalRestoreWriter writer = new LocalRestoreWriter();
+    private Path base;
+
+    @BeforeEach
+    void base() throws IOException {
+        base = Files.createDirectories(tmp.resolve("base"));
+    }
+
+    @Test
+    void inspectTellsAbsentSameAndDifferentFiles() throws IOException {
+        FileEntry entry = file("r/a.txt", "hello");
+        assertThat(writer.inspect(base, "a.txt", entry)).isEqualTo(Existing.ABSENT);
+
+        Files.writeString(base.resolve("a.txt"), "hello");
+        assertThat(writer.inspect(base, "a.txt", entry)).isEqualTo(Existing.SAME);
+
+        Files.writeString(base.resolve("a.txt"), "jello"); // same size, other content
+        assertThat(writer.inspect(base, "a.txt", entry)).isEqualTo(Existing.DIFFERENT);
+
+        Files.writeString(base.resolve("a.txt"), "hello!");
+        assertThat(writer.inspect(base, "a.txt", entry)).isEqualTo(Existing.DIFFERENT);
+    }
+
+    @Test
+    void inspectComparesTypesWithoutFollowingLinks() throws IOException {
+        Files.writeString(base.resolve("real.txt"), "hello");
+        Files.createSymbolicLink(base.resolve("link.txt"), Path.of("real.txt"));
+        Files.createDirectory(base.resolve("dir"));
+
+        assertThat(writer.inspect(base, "link.txt", file("r/link.txt", "hello"))).isEqualTo(Existing.DIFFERENT);
+        assertThat(writer.inspect(base, "link.txt", symlink("r/link.txt", "real.txt"))).isEqualTo(Existing.SAME);
+        assertThat(writer.inspect(base, "link.txt", symlink("r/link.txt", "other.txt")))
+                .isEqualTo(Existing.DIFFERENT);
+        assertThat(writer.inspect(base, "dir", directory("r/dir", 0755, Instant.EPOCH))).isEqualTo(Existing.SAME);
+        assertThat(writer.inspect(base, "dir", file("r/dir", ""))).isEqualTo(Existing.DIFFERENT);
+        assertThat(writer.inspect(base, "real.txt", directory("r/real.txt", 0755, Instant.EPOCH)))
+                .isEqualTo(Existing.DIFFERENT);
+        assertThat(writer.inspect(base, "", directory("r", 0755, Instant.EPOCH))).isEqualTo(Existing.SAME);
+        assertThat(writer.inspect(base, "missing/below", file("r/missing/below", "x"))).isEqualTo(Existing.ABSENT);
+    }
+
+    @Test
+    void writeTemporaryCreatesParentsAndAVerifiedHiddenFileBesideTheDestination() throws IOException {
+        FileEntry entry = file("r/a/b/c.txt", "content");
+
+        Path temporary = writer.writeTemporary(base, "a/b/c.txt", entry, stream("content"), "b1");
+
+        assertThat(temporary.getParent()).isEqualTo(base.resolve("a/b"));
+        assertThat(temporary.getFileName().toString()).startsWith(".c.txt.backman-").endsWith(".tmp");
+        assertThat(Files.readString(temporary)).isEqualTo("content");
+        assertThat(base.resolve("a/b/c.txt")).doesNotExist();
+    }
+
+    @Test
+    void writeTemporaryRejectsContentWithAnotherHashAndLeavesNothing() throws IOException {
+        FileEntry entry = file("r/a.txt", "right");
+
+        assertThatThrownBy(() -> writer.writeTemporary(base, "a.txt", entry, stream("wrong"), "b7"))
+                .isInstanceOfSatisfying(IntegrityViolation.class, e -> {
+                    assertThat(e.backupId()).isEqualTo("b7");
+                    assertThat(e.path()).isEqualTo("r/a.txt");
+                    assertThat(e.problem()).startsWith("content does not match its SHA-256 (expected "
+                            + entry.sha256() + ", got ");
+                });
+        assertThat(base).isEmptyDirectory();
+    }
+
+    @Test
+    void writeTemporaryRejectsShortContent() throws IOException {
+        FileEntry entry = file("r/a.txt", "longer content");
+
+        assertThatThrownBy(() -> writer.writeTemporary(base, "a.txt", entry, stream("short"), "b1"))
+                .isInstanceOf(IntegrityViolation.class)
+                .hasMessageContaining("size differs (expected 14 bytes, got 5)");
+        assertThat(base).isEmptyDirectory();
+    }
+
+    @Test
+    void writeTemporaryReadsAtMostOneByteMoreThanRecordedFromAnOverlongStream() throws IOException {
+        FileEntry entry = file("r/bomb", "a".repeat(1000));
+        CountingInputStream content = new CountingInputStream(new RepeatingInputStream(100_000));
+
+        assertThatThrownBy(() -> writer.writeTemporary(base, "bomb", entry, content, "b1"))
+                .isInstanceOf(IntegrityViolation.class)
+                .hasMessageContaining("size differs");
+        assertThat(content.count()).isEqualTo(1001);
+        assertThat(base).isEmptyDirectory();
+    }
+
+    @Test
+    void copyTemporaryMakesAnIndependentTemporaryForADuplicate() throws IOException {
+        FileEntry entry = file("r/one.txt", "shared");
+        Path first = writer.writeTemporary(base, "one.txt", entry, stream("shared"), "b1");
+
+        Path second = writer.copyTemporary(first, base, "sub/two.txt");
+
+        assertThat(second).isNotEqualTo(first).hasParent(base.resolve("sub"));
+        assertThat(Files.readString(second)).isEqualTo("shared");
+        writer.publish(first, base, "one.txt", entry);
+        writer.publish(second, base, "sub/two.txt", file("r/sub/two.txt", "shared"));
+        assertThat(Files.readString(base.resolve("sub/two.txt"))).isEqualTo("shared");
+    }
+
+    @Test
+    void publishMovesIntoPlaceAndAppliesModeAndMtime() throws IOException {
+        Instant mtime = Instant.parse("2021-01-02T03:04:05.678Z");
+        FileEntry entry = file("r/script.sh", "#!/bin/sh", 0750, mtime);
+        Path temporary = writer.writeTemporary(base, "script.sh", entry, stream("#!/bin/sh"), "b1");
+
+        writer.publish(temporary, base, "script.sh", entry);
+
+        Path published = base.resolve("script.sh");
+        assertThat(temporary).doesNotExist();
+        assertThat(Files.readString(published)).isEqualTo("#!/bin/sh");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(published))).isEqualTo("rwxr-x---");
+        assertThat(Files.getLastModifiedTime(published).toInstant()).isEqualTo(mtime);
+    }
+
+    @Test
+    void publishReplacesAnExistingFileAndAnExistingLinkWithoutFollowingIt() throws IOException {
+        Files.writeString(base.resolve("a.txt"), "old");
+        Path victim = Files.writeString(tmp.resolve("victim"), "untouched");
+        Files.createSymbolicLink(base.resolve("b.txt"), victim);
+
+        publish("a.txt", "new");
+        publish("b.txt", "new");
+
+        assertThat(Files.readString(base.resolve("a.txt"))).isEqualTo("new");
+        assertThat(Files.isSymbolicLink(base.resolve("b.txt"))).isFalse();
+        assertThat(Files.readString(base.resolve("b.txt"))).isEqualTo("new");
+        assertThat(Files.readString(victim)).isEqualTo("untouched");
+    }
+
+    @Test
+    void publishReplacesAnEmptyDirectoryButNotAFullOne() throws IOException {
+        Files.createDirectory(base.resolve("empty"));
+        Files.createDirectories(base.resolve("full/child"));
+
+        publish("empty", "now a file");
+        assertThat(Files.readString(base.resolve("empty"))).isEqualTo("now a file");
+
+        FileEntry entry = file("r/full", "x");
+        Path temporary = writer.writeTemporary(base, "full", entry, stream("x"), "b1");
+        assertThatThrownBy(() -> writer.publish(temporary, base, "full", entry))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessageContaining("non-empty directory");
+        assertThat(base.resolve("full/child")).isDirectory();
+    }
+
+    @Test
+    void symlinksRoundTripWithTheirTargetStoredAsIsEvenWhenDangling() throws IOException {
+        FileEntry entry = symlink("r/sub/link", "../nowhere/file");
+
+        writer.createSymlink(base, "sub/link", entry);
+
+        Path link = base.resolve("sub/link");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("../nowhere/file"));
+        assertThat(Files.exists(link)).isFalse();
+        assertThat(Files.getLastModifiedTime(link, LinkOption.NOFOLLOW_LINKS).toInstant())
+                .isEqualTo(RestoreFixtures.MTIME);
+        assertThat(writer.inspect(base, "sub/link", entry)).isEqualTo(Existing.SAME);
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    @Test
+    void createSymlinkReplacesAFileOrAnotherLink() throws IOException {
+        Files.writeString(base.resolve("f"), "file");
+        Files.createSymbolicLink(base.resolve("l"), Path.of("old-target"));
+
+        writer.createSymlink(base, "f", symlink("r/f", "t1"));
+        writer.createSymlink(base, "l", symlink("r/l", "t2"));
+
+        assertThat(Files.readSymbolicLink(base.resolve("f"))).isEqualTo(Path.of("t1"));
+        assertThat(Files.readSymbolicLink(base.resolve("l"))).isEqualTo(Path.of("t2"));
+    }
+
+    @Test
+    void directoriesAreCreatedIdempotentlyAndFinishedWithModeAndMtime() throws IOException {
+        Instant mtime = Instant.parse("2020-06-07T08:09:10Z");
+        writer.createDirectory(base, "d");
+        writer.createDirectory(base, "d");
+        writer.createDirectory(base, "d/e/f");
+        FileEntry entry = file("r/d/e/f/x", "x");
+        writer.publish(writer.writeTemporary(base, "d/e/f/x", entry, stream("x"), "b1"), base, "d/e/f/x", entry);
+
+        writer.finishDirectory(base, "d/e", directory("r/d/e", 0500, mtime));
+
+        Path dir = base.resolve("d/e");
+        assertThat(base.resolve("d/e/f/x")).hasContent("x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("r-x------");
+        assertThat(Files.getLastModifiedTime(dir).toInstant()).isEqualTo(mtime);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------")); // let @TempDir clean up
+    }
+
+    @Test
+    void createDirectoryReplacesALinkInTheWayWithARealDirectory() throws IOException {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(base.resolve("d"), elsewhere);
+
+        writer.createDirectory(base, "d");
+
+        assertThat(Files.isDirectory(base.resolve("d"), LinkOption.NOFOLLOW_LINKS)).isTrue();
+        assertThat(elsewhere).isEmptyDirectory();
+    }
+
+    @Test
+    void theBaseItselfCanBeCreatedAndFinished() throws IOException {
+        Path fresh = tmp.resolve("fresh/root");
+        Instant mtime = Instant.parse("2019-01-01T00:00:00Z");
+
+        writer.createDirectory(fresh, "");
+        writer.finishDirectory(fresh, "", directory("root", 0700, mtime));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+        assertThat(Files.getLastModifiedTime(fresh).toInstant()).isEqualTo(mtime);
+    }
+
+    @Test
+    void aSingleFileCanBeRestoredAsTheBaseItself() throws IOException {
+        Path single = tmp.resolve("elsewhere/notes.txt");
+        FileEntry entry = file("notes.txt", "note");
+        assertThat(writer.inspect(single, "", entry)).isEqualTo(Existing.ABSENT);
+
+        writer.publish(writer.writeTemporary(single, "", entry, stream("note"), "b1"), single, "", entry);
+
+        assertThat(single).hasContent("note");
+        assertThat(writer.inspect(single, "", entry)).isEqualTo(Existing.SAME);
+    }
+
+    @Test
+    void namesNearTheFileSystemLimitGetAShortenedTemporaryName() throws IOException {
+        String name = "\u00e9".repeat(120); // 240 bytes of UTF-8: the decorated temporary name would not fit
+        FileEntry entry = file("r/" + name, "x");
+
+        Path temporary = writer.writeTemporary(base, name, entry, stream("x"), "b1");
+        writer.publish(temporary, base, name, entry);
+
+        assertThat(base.resolve(name)).hasContent("x");
+    }
+
+    @Test
+    void discardRemovesATemporaryAndIgnoresOneAlreadyGone() throws IOException {
+        Path temporary = writer.writeTemporary(base, "a", file("r/a", "x"), stream("x"), "b1");
+
+        writer.discard(temporary);
+        writer.discard(temporary);
+
+        assertThat(temporary).doesNotExist();
+    }
+
+    private void publish(String relative, String content) throws IOException {
+        FileEntry entry = file("r/" + relative, content);
+        writer.publish(writer.writeTemporary(base, relative, entry, stream(content), "b1"), base, relative, entry);
+    }
+
+    private java.util.List<Path> tempFiles() throws IOException {
+        try (Stream<Path> paths = Files.walk(base)) {
+            return paths.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.backman.filesystem.restore;
+
+import static dev.backman.filesystem.restore.RestoreFixtures.file;
+import static dev.backman.filesystem.restore.RestoreFixtures.stream;
+import static dev.backman.filesystem.restore.RestoreFixtures.symlink;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backman.domain.error.UnsafeArchiveEntry;
+import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.port.RestoreWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RestoreSafetyTest {
+    @TempDir
+    Path tmp;
+
+    private final LocalRestoreWriter writer = new LocalRestoreWriter();
+    private Path base;
+    private Path outside;
+
+    @BeforeEach
+    void dirs() throws IOException {
+        base = Files.createDirectories(tmp.resolve("target/base"));
+        outside = Files.createDirectories(tmp.resolve("outside"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../x", "/abs", "/tmp/x", "a/../../x", "a/..", "./a", "a/./b", "a//b", "a/", "..", "."})
+    void refusesPathsThatAreAbsoluteOrClimbOrHaveEmptyOrDotElements(String relative) throws IOException {
+        FileEntry entry = file("root/" + relative, "data");
+
+        assertThatThrownBy(() -> writer.writeTemporary(base, relative, entry, stream("data"), "b1"))
+                .isInstanceOf(UnsafeArchiveEntry.class);
+        assertThatThrownBy(() -> writer.createDirectory(base, relative)).isInstanceOf(UnsafeArchiveEntry.class);
+        assertThatThrownBy(() -> writer.createSymlink(base, relative, symlink("root/x", "y")))
+                .isInstanceOf(UnsafeArchiveEntry.class);
+        assertThatThrownBy(() -> writer.inspect(base, relative, entry)).isInstanceOf(UnsafeArchiveEntry.class);
+        assertThat(treeOf(tmp)).containsExactlyInAnyOrder("outside", "target", "target/base");
+    }
+
+    @Test
+    void refusesANulCharacter() {
+        assertThatThrownBy(() -> writer.createDirectory(base, "a\0b"))
+                .isInstanceOf(UnsafeArchiveEntry.class)
+                .hasMessageContaining("NUL");
+    }
+
+    @Test
+    void treatsBackslashAsAnOrdinaryCharacter() throws IOException {
+        Path temporary = writer.writeTemporary(base, "a\\..\\b", file("r/a\\..\\b", "x"), stream("x"), "b1");
+        writer.publish(temporary, base, "a\\..\\b", file("r/a\\..\\b", "x"));
+
+        assertThat(Files.readString(base.resolve("a\\..\\b"))).isEqualTo("x");
+    }
+
+    @Test
+    void refusesToWriteThroughASymlinkedDirectoryThatLeadsOutside() throws IOException {
+        Files.createSymbolicLink(base.resolve("link"), outside);
+        FileEntry entry = file("root/link/file", "evil");
+
+        assertThatThrownBy(() -> writer.writeTemporary(base, "link/file", entry, stream("evil"), "b1"))
+                .isInstanceOf(UnsafeArchiveEntry.class)
+                .hasMessageContaining("symlink");
+        assertThatThrownBy(() -> writer.writeTemporary(base, "link/deeper/file", entry, stream("evil"), "b1"))
+                .isInstanceOf(UnsafeArchiveEntry.class);
+        assertThatThrownBy(() -> writer.createDirectory(base, "link/sub")).isInstanceOf(UnsafeArchiveEntry.class);
+        assertThatThrownBy(() -> writer.createSymlink(base, "link/l", symlink("root/link/l", "/etc/passwd")))
+                .isInstanceOf(UnsafeArchiveEntry.class);
+        assertThat(outside).isEmptyDirectory();
+    }
+
+    @Test
+    void refusesToPublishOrCopyThroughASymlinkPlantedAfterTheTemporaryWasWritten() throws IOException {
+        FileEntry entry = file("root/dir/file", "evil");
+        Path temporary = writer.writeTemporary(base, "dir/file", entry, stream("evil"), "b1");
+        Files.move(temporary, base.resolve("kept.tmp"));
+        Files.delete(base.resolve("dir"));
+        Files.createSymbolicLink(base.resolve("dir"), outside);
+
+        assertThatThrownBy(() -> writer.publish(base.resolve("kept.tmp"), base, "dir/file", entry))
+                .isInstanceOf(UnsafeArchiveEntry.class);
+        assertThatThrownBy(() -> writer.copyTemporary(base.resolve("kept.tmp"), base, "dir/copy"))
+                .isInstanceOf(UnsafeArchiveEntry.class);
+        assertThat(outside).isEmptyDirectory();
+    }
+
+    @Test
+    void refusesAnEntryBelowASymlinkThatAnEarlierEntryOfTheSameArchiveCreated() throws IOException {
+        writer.createSymlink(base, "evil", symlink("root/evil", outside.toString()));
+
+        assertThatThrownBy(() -> writer.writeTemporary(base, "evil/passwd", file("root/evil/passwd", "x"),
+                stream("x"), "b1")).isInstanceOf(UnsafeArchiveEntry.class);
+        assertThatThrownBy(() -> writer.finishDirectory(base, "evil",
+                RestoreFixtures.directory("root/evil", 0777, RestoreFixtures.MTIME)))
+                .isInstanceOf(UnsafeArchiveEntry.class);
+        assertThat(outside).isEmptyDirectory();
+        assertThat(Files.isSymbolicLink(base.resolve("evil"))).isTrue();
+    }
+
+    @Test
+    void inspectDoesNotLookThroughASymlinkedParent() throws IOException {
+        Files.writeString(outside.resolve("file"), "same");
+        Files.createSymbolicLink(base.resolve("link"), outside);
+
+        assertThat(writer.inspect(base, "link/file", file("root/link/file", "same")))
+                .isEqualTo(RestoreWriter.Existing.ABSENT);
+    }
+
+    @Test
+    void allowsTheBaseItselfToBeASymlink() throws IOException {
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        Path linkedBase = Files.createSymbolicLink(tmp.resolve("linked-base"), real);
+        FileEntry entry = file("root/sub/file", "ok");
+
+        Path temporary = writer.writeTemporary(linkedBase, "sub/file", entry, stream("ok"), "b1");
+        writer.publish(temporary, linkedBase, "sub/file", entry);
+
+        assertThat(Files.readString(real.resolve("sub/file"))).isEqualTo("ok");
+    }
+
+    private static Stream<String> treeStream(Path root) throws IOException {
+        return Files.walk(root).filter(p -> !p.equals(root)).map(p -> root.relativize(p).toString());
+    }
+
+    private static java.util.List<String> treeOf(Path root) throws IOException {
+        try (Stream<String> paths = treeStream(root)) {
+            return paths.toList();
+        }
+    }
+}
