@@ -1,0 +1,57 @@
+package dev.backman.filesystem.archive;
+
+import dev.backman.domain.model.CompressionType;
+import dev.backman.domain.port.ArchiveCodec;
+import dev.backman.domain.port.ArchiveReader;
+import dev.backman.domain.port.ArchiveWriter;
+import dev.backman.domain.port.StoredObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * Writes and reads zip, tar, tar.gz, tar.bz2, tar.zst and tar.xz with commons-compress, zstd-jni and XZ for Java,
+ * compressing on several threads where the format allows it.
+ */
+public final class CommonsCompressArchiveCodec implements ArchiveCodec {
+
+    private final int threads;
+    private final Path tempDirectory;
+
+    /** A codec that compresses on as many threads as there are processors. */
+    public CommonsCompressArchiveCodec() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A codec that compresses on {@code compressionThreads} threads (zip entries, gzip blocks, zstd workers). */
+    public CommonsCompressArchiveCodec(int compressionThreads) {
+        this(compressionThreads, null);
+    }
+
+    /**
+     * @param compressionThreads threads for zip entries, gzip blocks and zstd workers
+     * @param tempDirectory      where zip writers keep compressed entries until the archive is assembled; null for
+     *                           the system's temporary directory
+     */
+    public CommonsCompressArchiveCodec(int compressionThreads, Path tempDirectory) {
+        if (compressionThreads < 1) {
+            throw new IllegalArgumentException("compression threads must be at least 1, was " + compressionThreads);
+        }
+        this.threads = compressionThreads;
+        this.tempDirectory = tempDirectory;
+    }
+
+    @Override
+    public ArchiveWriter newWriter(CompressionType type, OutputStream out) throws IOException {
+        return type == CompressionType.ZIP
+                ? new ZipArchiveWriter(out, threads, tempDirectory)
+                : new TarArchiveWriter(type, out, threads);
+    }
+
+    @Override
+    public ArchiveReader newReader(CompressionType type, StoredObject archive) throws IOException {
+        return type == CompressionType.ZIP
+                ? ZipArchiveReader.open(archive)
+                : TarArchiveReader.open(type, archive);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.backman.filesystem.archive;
+
+import dev.backman.domain.port.WriteSummary;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Collects, from any compression thread, the digest of every stored file and which files changed while read. */
+final class ContentLedger {
+
+    private final Map<String, String> sha256ByPath = new ConcurrentHashMap<>();
+    private final Set<String> changedWhileRead = ConcurrentHashMap.newKeySet();
+
+    void record(String path, String sha256, boolean changed) {
+        sha256ByPath.put(path, sha256);
+        if (changed) {
+            changedWhileRead.add(path);
+        }
+    }
+
+    /** The summary; changed paths sorted so that parallel writers report them deterministically. */
+    WriteSummary summary() {
+        List<String> changed = new ArrayList<>(changedWhileRead);
+        Collections.sort(changed);
+        return new WriteSummary(sha256ByPath, changed);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.backman.filesystem.archive;
+
+import dev.backman.domain.model.CompressionType;
+import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.port.ArchiveWriter;
+import dev.backman.domain.port.WriteSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a POSIX (pax) tar, optionally compressed. Files are read, hashed and archived on the caller's thread;
+ * compression runs on other threads where the format allows it (zstd workers, parallel gzip members).
+ */
+final class TarArchiveWriter implements ArchiveWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TarArchiveWriter.class);
+
+    private final CompressionType type;
+    private final DetachableOutputStream sink;
+    private final ExecutorService pool;
+    private final OutputStream compressed;
+    private final TarArchiveOutputStream tar;
+    private final ContentLedger ledger = new ContentLedger();
+    private final byte[] buffer = new byte[IoBuffers.SIZE];
+    private boolean finished;
+    private boolean closed;
+
+    TarArchiveWriter(CompressionType type, OutputStream out, int threads) throws IOException {
+        this.type = type;
+        this.sink = new DetachableOutputStream(out);
+        this.pool = type == CompressionType.TAR_GZ ? CompressionThreads.pool("backman-gzip", threads) : null;
+        try {
+            this.compressed = TarCompression.compressing(type, sink, pool, threads);
+        } catch (IOException | RuntimeException e) {
+            shutdownPool();
+            throw e;
+        }
+        this.tar = new TarArchiveOutputStream(compressed, StandardCharsets.UTF_8.name());
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        tar.setAddPaxHeadersForNonAsciiNames(true);
+    }
+
+    @Override
+    public void addDirectory(FileEntry entry) throws IOException {
+        TarArchiveEntry header = header(entry.path() + "/", TarConstants.LF_DIR, entry);
+        tar.putArchiveEntry(header);
+        tar.closeArchiveEntry();
+    }
+
+    @Override
+    public void addSymlink(FileEntry entry) throws IOException {
+        TarArchiveEntry header = header(entry.path(), TarConstants.LF_SYMLINK, entry);
+        header.setLinkName(entry.linkTarget());
+        tar.putArchiveEntry(header);
+        tar.closeArchiveEntry();
+    }
+
+    @Override
+    public void addFile(FileEntry entry, Path source) throws IOException {
+        // opened before the header is written, so a vanished file leaves the archive consistent
+        try (InputStream in = new ExactSizeHashingInputStream(Files.newInputStream(source), entry.size(),
+                entry.path(), ledger)) {
+            TarArchiveEntry header = header(entry.path(), TarConstants.LF_NORMAL, entry);
+            header.setSize(entry.size());
+            tar.putArchiveEntry(header);
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                tar.write(buffer, 0, n);
+            }
+            tar.closeArchiveEntry();
+        }
+    }
+
+    @Override
+    public void addDuplicate(FileEntry entry, FileEntry original) throws IOException {
+        TarArchiveEntry header = header(entry.path(), TarConstants.LF_LINK, entry);
+        header.setLinkName(original.path());
+        tar.putArchiveEntry(header);
+        tar.closeArchiveEntry();
+    }
+
+    @Override
+    public WriteSummary finish() throws IOException {
+        tar.finish();
+        tar.close(); // closes the compressor, which writes its trailer; the sink only flushes
+        finished = true;
+        return ledger.summary();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!finished) {
+            sink.detach();
+            // releases native compressor state; the detached sink drops whatever trailer this writes
+            closeQuietly(tar);
+            closeQuietly(compressed);
+        }
+        shutdownPool();
+    }
+
+    private void closeQuietly(AutoCloseable stream) {
+        try {
+            stream.close();
+        } catch (Exception e) {
+            LOG.debug("ignored while abandoning a {} archive", type, e);
+        }
+    }
+
+    private void shutdownPool() {
+        if (pool != null) {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static TarArchiveEntry header(String name, byte linkFlag, FileEntry entry) {
+        TarArchiveEntry header = new TarArchiveEntry(name, linkFlag);
+        header.setMode(PosixModes.permissions(entry));
+        // whole seconds: sub-second times would force a pax header on every entry
+        header.setLastModifiedTime(FileTime.from(entry.mtime().getEpochSecond(), TimeUnit.SECONDS));
+        header.setUserId(0);
+        header.setGroupId(0);
+        header.setUserName("");
+        header.setGroupName("");
+        return header;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.backman.filesystem.archive;
+
+import com.github.luben.zstd.RecyclingBufferPool;
+import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdOutputStream;
+import dev.backman.domain.model.CompressionType;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.ExecutorService;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZInputStream;
+import org.tukaani.xz.XZOutputStream;
+
+/** The compression layer under a tar stream, one per tar format, with the buffering each one wants. */
+final class TarCompression {
+
+    static final int ZSTD_LEVEL = 3;
+    static final int GZIP_LEVEL = 6;
+
+    private TarCompression() {
+    }
+
+    /**
+     * Wraps {@code sink} in the compressor of {@code type}; closing the result writes the compressor's trailer.
+     * {@code pool} (with {@code threads} threads) compresses gzip blocks; zstd uses its own native workers.
+     */
+    static OutputStream compressing(CompressionType type, OutputStream sink, ExecutorService pool, int threads)
+            throws IOException {
+        return switch (type) {
+            case TAR -> buffered(sink);
+            case TAR_GZ -> new ParallelGzipOutputStream(sink, pool, threads, GZIP_LEVEL);
+            // bzip2 and xz emit their output a few bytes at a time: buffer below them too
+            case TAR_BZ2 -> buffered(new BZip2CompressorOutputStream(buffered(sink)));
+            case TAR_ZST -> buffered(zstd(sink, threads));
+            case TAR_XZ -> buffered(new XZOutputStream(buffered(sink), new LZMA2Options()));
+            case ZIP -> throw new IllegalArgumentException("zip is not a tar format");
+        };
+    }
+
+    /** Decompresses {@code raw} for {@code type}; multi-member/multi-frame streams (pigz, pbzip2) are read whole. */
+    static InputStream decompressing(CompressionType type, InputStream raw) throws IOException {
+        InputStream in = new BufferedInputStream(raw, IoBuffers.SIZE);
+        return switch (type) {
+            case TAR -> in;
+            case TAR_GZ -> buffered(GzipCompressorInputStream.builder()
+                    .setInputStream(in).setDecompressConcatenated(true).get());
+            case TAR_BZ2 -> buffered(new BZip2CompressorInputStream(in, true));
+            case TAR_ZST -> buffered(new ZstdInputStream(in, RecyclingBufferPool.INSTANCE));
+            case TAR_XZ -> buffered(new XZInputStream(in));
+            case ZIP -> throw new IllegalArgumentException("zip is not a tar format");
+        };
+    }
+
+    private static OutputStream buffered(OutputStream out) {
+        return new BufferedOutputStream(out, IoBuffers.SIZE);
+    }
+
+    private static InputStream buffered(InputStream in) {
+        return new BufferedInputStream(in, IoBuffers.SIZE);
+    }
+
+    private static OutputStream zstd(OutputStream sink, int threads) throws IOException {
+        ZstdOutputStream zstd = new ZstdOutputStream(sink, RecyclingBufferPool.INSTANCE);
+        zstd.setLevel(ZSTD_LEVEL);
+        zstd.setChecksum(true);
+        // native workers (zstd-jni ships the multithreaded library): even one worker overlaps compression with
+        // the reading and hashing done on the caller's thread
+        zstd.setWorkers(threads);
+        return zstd;
+    }
+}
