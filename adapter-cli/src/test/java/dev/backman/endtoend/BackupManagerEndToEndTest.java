@@ -1,0 +1,291 @@
+package dev.backman.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backman.application.BackupManager;
+import dev.backman.application.RestoreRequest;
+import dev.backman.application.VerifyReport;
+import dev.backman.domain.error.BackupFailed;
+import dev.backman.domain.error.IntegrityViolation;
+import dev.backman.domain.error.MissingSourcePaths;
+import dev.backman.domain.error.RestoreConflict;
+import dev.backman.domain.model.BackupConfig;
+import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.BackupStatus;
+import dev.backman.domain.model.CompressionType;
+import dev.backman.domain.port.ArchiveCodec;
+import dev.backman.domain.port.ArchiveReader;
+import dev.backman.domain.port.ArchiveWriter;
+import dev.backman.domain.port.ProgressListener;
+import dev.backman.domain.port.StoredObject;
+import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The seed's cases and the foundation's behaviour, through the embedding API on real adapters. */
+class BackupManagerEndToEndTest {
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T02:00:00Z"));
+
+    private BackupConfig config(Path... sources) {
+        return BackupConfig.defaults().withSourcePaths(List.of(sources))
+                .withBackupLocation(dir.resolve("backups").toString());
+    }
+
+    @Test
+    void emptyDirectoryGivesACompletedBackupOfZeroFiles() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        try (BackupManager manager = Managers.onDisk(config(empty), clock)) {
+            BackupMetadata m = manager.createBackup();
+            assertThat(m.status()).isEqualTo(BackupStatus.COMPLETED);
+            assertThat(m.totalFiles()).isZero();
+            assertThat(manager.getBackupStatus(m.backupId())).contains(m);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CompressionType.class)
+    void backupAndRestoreGiveBackTheSameTreeInEveryFormat(CompressionType type) throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        try (BackupManager manager = Managers.onDisk(config(source).withCompressionType(type), clock)) {
+            BackupMetadata m = manager.createBackup("custom_backup_001");
+            assertThat(m.status()).isEqualTo(BackupStatus.COMPLETED);
+            assertThat(m.backupId()).isEqualTo("custom_backup_001");
+            assertThat(m.totalFiles()).isEqualTo(10);
+            assertThat(m.storedFiles()).isEqualTo(8); // two duplicates stored once
+            assertThat(m.checksum()).hasSize(64);
+            assertThat(Files.exists(dir.resolve("backups/archives/custom_backup_001." + type.extension()))).isTrue();
+            assertThat(Files.exists(dir.resolve("backups/manifests/custom_backup_001.json"))).isTrue();
+
+            assertThat(manager.restoreBackup(m.backupId(), dir.resolve("restored"))).isTrue();
+            TreeFixture.assertSameTree(source, dir.resolve("restored/project"));
+        }
+    }
+
+    @Test
+    void restoreWithoutTargetPutsRootsBackAtTheirOriginalPaths() throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        Path pristine = TreeFixture.tricky(dir.resolve("copy"), "project");
+        try (BackupManager manager = Managers.onDisk(config(source), clock)) {
+            BackupMetadata m = manager.createBackup();
+            deleteTree(source);
+            manager.restore(RestoreRequest.of(m.backupId(), null));
+            TreeFixture.assertSameTree(pristine, source);
+        }
+    }
+
+    @Test
+    void corruptedArchiveIsDetectedMarkedAndNeverRestored() throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        try (BackupManager manager = Managers.onDisk(config(source).withCompressionType(CompressionType.TAR_GZ),
+                clock)) {
+            BackupMetadata m = manager.createBackup();
+            Path archive = dir.resolve("backups/archives/" + m.backupId() + ".tar.gz");
+            flipBytesInTheMiddle(archive);
+
+            VerifyReport report = manager.verify(List.of());
+            assertThat(report.allIntact()).isFalse();
+            assertThat(manager.getBackupStatus(m.backupId())).get().extracting(BackupMetadata::status)
+                    .isEqualTo(BackupStatus.CORRUPTED);
+
+            Path target = dir.resolve("restored");
+            assertThatThrownBy(() -> manager.restore(RestoreRequest.of(m.backupId(), target)))
+                    .isInstanceOf(IntegrityViolation.class);
+            assertThat(regularFilesBelow(target)).isEmpty();
+        }
+    }
+
+    @Test
+    void retentionKeepsOnlyRecentBackups() throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        try (BackupManager manager = Managers.onDisk(config(source).withRetentionDays(30), clock)) {
+            BackupMetadata old = manager.createBackup("old");
+            clock.advance(Duration.ofDays(20));
+            BackupMetadata middle = manager.createBackup("middle");
+            clock.advance(Duration.ofDays(15));
+            BackupMetadata latest = manager.createBackup("latest");
+
+            assertThat(manager.listBackups()).extracting(BackupMetadata::backupId)
+                    .containsExactly("middle", "latest");
+            assertThat(dir.resolve("backups/archives/old.zip")).doesNotExist();
+            assertThat(dir.resolve("backups/manifests/old.json")).doesNotExist();
+            assertThat(manager.getBackupStatus(old.backupId())).isEmpty();
+            assertThat(middle.status()).isEqualTo(latest.status()).isEqualTo(BackupStatus.COMPLETED);
+        }
+    }
+
+    @Test
+    void newestCompletedBackupSurvivesRetentionWhateverItsAge() throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        try (BackupManager manager = Managers.onDisk(config(source).withRetentionDays(1), clock)) {
+            manager.createBackup("only");
+            clock.advance(Duration.ofDays(400));
+            assertThat(manager.prune(false).removed()).isEmpty();
+            assertThat(manager.listBackups()).extracting(BackupMetadata::backupId).containsExactly("only");
+        }
+    }
+
+    @Test
+    void restoreRefusesConflictsBeforeWritingAnythingUnlessOverwrite() throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        try (BackupManager manager = Managers.onDisk(config(source), clock)) {
+            BackupMetadata m = manager.createBackup();
+            Path target = dir.resolve("restored");
+            Files.createDirectories(target.resolve("project"));
+            TreeFixture.write(target.resolve("project/README.md"), "local edits\n");
+
+            assertThatThrownBy(() -> manager.restore(RestoreRequest.of(m.backupId(), target)))
+                    .isInstanceOf(RestoreConflict.class)
+                    .hasMessageContaining("README.md");
+            assertThat(regularFilesBelow(target)).containsExactly(target.resolve("project/README.md"));
+
+            manager.restore(new RestoreRequest(m.backupId(), target, List.of(), true, false));
+            TreeFixture.assertSameTree(source, target.resolve("project"));
+        }
+    }
+
+    @Test
+    void includeGlobsRestoreOnlyTheSelectedSubtree() throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        try (BackupManager manager = Managers.onDisk(config(source), clock)) {
+            BackupMetadata m = manager.createBackup();
+            Path target = dir.resolve("restored");
+            manager.restore(new RestoreRequest(m.backupId(), target, List.of("project/main/**"), false, false));
+            assertThat(regularFilesBelow(target)).containsExactlyInAnyOrder(
+                    target.resolve("project/main/java/App.java"), target.resolve("project/main/java/Copy.java"));
+            assertThat(Files.isSymbolicLink(target.resolve("project/main/dangling"))).isTrue();
+        }
+    }
+
+    @Test
+    void missingSourcePathsAreNamedAndNothingIsWritten() {
+        Path missing = dir.resolve("nope");
+        try (BackupManager manager = Managers.onDisk(config(missing), clock)) {
+            assertThatThrownBy(manager::createBackup).isInstanceOf(MissingSourcePaths.class)
+                    .hasMessageContaining(missing.toString());
+        }
+        assertThat(dir.resolve("backups/archives")).doesNotExist();
+    }
+
+    @Test
+    void aFailedBackupIsRecordedAsFailedAndLeavesNoArchive() throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        ArchiveCodec failing = new FailingCodec(new CommonsCompressArchiveCodec());
+        try (BackupManager manager = Managers.onDisk(config(source), clock, failing, ProgressListener.NONE)) {
+            assertThatThrownBy(() -> manager.createBackup("doomed")).isInstanceOf(BackupFailed.class)
+                    .hasMessageContaining("No space left on device");
+            BackupMetadata failed = manager.getBackupStatus("doomed").orElseThrow();
+            assertThat(failed.status()).isEqualTo(BackupStatus.FAILED);
+            assertThat(failed.errorMessage()).contains("No space left on device");
+        }
+        assertThat(regularFilesBelow(dir.resolve("backups/archives"))).isEmpty();
+        assertThat(regularFilesBelow(dir.resolve("backups/tmp"))).isEmpty();
+        assertThat(dir.resolve("backups/manifests/doomed.json")).doesNotExist();
+    }
+
+    @Test
+    void filesOverTheSizeLimitAreSkippedWithAReason() throws IOException {
+        Path source = Files.createDirectories(dir.resolve("src"));
+        Files.write(source.resolve("big.bin"), new byte[2 * 1024 * 1024 + 1]);
+        TreeFixture.write(source.resolve("small.txt"), "small");
+        try (BackupManager manager = Managers.onDisk(config(source).withMaxFileSizeMb(2), clock)) {
+            BackupMetadata m = manager.createBackup();
+            assertThat(m.totalFiles()).isEqualTo(1);
+            assertThat(m.skippedFiles()).singleElement()
+                    .satisfies(s -> assertThat(s.path()).endsWith("big.bin"))
+                    .satisfies(s -> assertThat(s.reason()).contains("max_file_size_mb"));
+        }
+    }
+
+    @Test
+    void concurrentBackupsOnOneManagerAreSerialized() throws Exception {
+        Path source = TreeFixture.tricky(dir, "project");
+        try (BackupManager manager = Managers.onDisk(config(source), clock)) {
+            CompletableFuture<BackupMetadata> a = CompletableFuture.supplyAsync(() -> manager.createBackup("a"));
+            CompletableFuture<BackupMetadata> b = CompletableFuture.supplyAsync(() -> manager.createBackup("b"));
+            assertThat(List.of(a.get(), b.get())).extracting(BackupMetadata::status)
+                    .containsOnly(BackupStatus.COMPLETED);
+            assertThat(manager.verify(List.of()).allIntact()).isTrue();
+        }
+    }
+
+    @Test
+    void unknownBackupIsReportedAsNotRestored() {
+        try (BackupManager manager = Managers.onDisk(config(dir), clock)) {
+            assertThat(manager.restoreBackup("no_such_backup", dir.resolve("x"))).isFalse();
+            assertThat(manager.getBackupStatus("no_such_backup")).isEmpty();
+        }
+    }
+
+    private static void flipBytesInTheMiddle(Path file) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            long middle = raf.length() / 2;
+            for (long i = middle; i < middle + 64; i++) {
+                raf.seek(i);
+                int b = raf.read();
+                raf.seek(i);
+                raf.write(b ^ 0xFF);
+            }
+        }
+    }
+
+    private static List<Path> regularFilesBelow(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** A codec whose output fails like a full disk after the first few kilobytes. */
+    private record FailingCodec(ArchiveCodec real) implements ArchiveCodec {
+        @Override
+        public ArchiveWriter newWriter(CompressionType type, OutputStream out) throws IOException {
+            return real.newWriter(type, new OutputStream() {
+                private long written;
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    written += len;
+                    if (written > 4096) {
+                        throw new IOException("No space left on device");
+                    }
+                    out.write(b, off, len);
+                }
+            });
+        }
+
+        @Override
+        public ArchiveReader newReader(CompressionType type, StoredObject archive) throws IOException {
+            return real.newReader(type, archive);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.backman.endtoend;
+
+import dev.backman.application.BackupManager;
+import dev.backman.domain.model.BackupConfig;
+import dev.backman.domain.port.ArchiveCodec;
+import dev.backman.domain.port.ProgressListener;
+import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
+import dev.backman.filesystem.checksum.JdkChecksums;
+import dev.backman.filesystem.json.JsonRepositoryDocuments;
+import dev.backman.filesystem.lock.LocalRepositoryLock;
+import dev.backman.filesystem.restore.LocalRestoreWriter;
+import dev.backman.filesystem.scan.FileSystemSourceScanner;
+import dev.backman.filesystem.storage.LocalDiskArchiveStorage;
+import dev.backman.sqlite.SqliteBackupCatalog;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Builds managers on real adapters, the way an embedding host does (no Guice). */
+final class Managers {
+    private Managers() {
+    }
+
+    static BackupManager onDisk(BackupConfig config, Clock clock) {
+        return onDisk(config, clock, new CommonsCompressArchiveCodec(), ProgressListener.NONE);
+    }
+
+    static BackupManager onDisk(BackupConfig config, Clock clock, ArchiveCodec codec, ProgressListener listener) {
+        Path repo = Path.of(config.backupLocation());
+        return BackupManager.builder()
+                .config(config)
+                .storage(new LocalDiskArchiveStorage(repo))
+                .catalog(SqliteBackupCatalog.open(repo.resolve("catalog.db")))
+                .codec(codec)
+                .scanner(new FileSystemSourceScanner())
+                .checksums(new JdkChecksums())
+                .documents(new JsonRepositoryDocuments())
+                .lock(new LocalRepositoryLock(repo))
+                .restoreWriter(new LocalRestoreWriter())
+                .clock(clock)
+                .listener(listener)
+                .build();
+    }
+}
