@@ -1,0 +1,41 @@
+package dev.backman.cli.command;
+
+import dev.backman.cli.BackmanVersion;
+import dev.backman.cli.GlobalOptions;
+import jakarta.inject.Inject;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code backman}: the global options and the commands. Help, version and the exit-code footer are inherited by
+ * every command; without a command it is a usage error.
+ */
+@Command(name = "backman", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = BackmanVersion.class,
+        description = "Backs up project files into standard archives, verifies them and restores them.",
+        subcommands = {InitCommand.class, BackupCommand.class, RestoreCommand.class, ListCommand.class,
+                StatusCommand.class, VerifyCommand.class, PruneCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage or configuration error, 3 integrity problem,",
+                "4 backup completed but some files could not be read."})
+public final class BackmanCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions globals;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    BackmanCommand(GlobalOptions globals) {
+        this.globals = globals;
+    }
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.backman.cli.output;
+
+import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.BackupType;
+import dev.backman.domain.model.Replica;
+import dev.backman.domain.model.SkippedFile;
+import java.io.PrintWriter;
+import java.util.stream.Collectors;
+
+/** One backup's metadata for people: a short summary after {@code backup}, key: value lines for {@code status}. */
+public final class MetadataText {
+    private MetadataText() {
+    }
+
+    /** What {@code backup} prints when it is done. */
+    public static void summary(BackupMetadata b, PrintWriter out) {
+        String chain = b.backupType() == BackupType.FULL ? "full" : "incremental, parent " + b.parentId();
+        out.println("backup " + b.backupId() + " " + b.status().wireName() + " (" + chain + ")");
+        out.println("  files:    " + b.totalFiles() + " (" + HumanBytes.format(b.totalSizeBytes()) + "), "
+                + b.storedFiles() + " stored in this archive");
+        out.println("  archive:  " + HumanBytes.format(b.archiveSizeBytes()) + " (" + b.compressionType() + ")");
+        out.println("  duration: " + TimeText.duration(b.durationSeconds()));
+        printSkipped(b, out);
+        out.flush();
+    }
+
+    /** What {@code status} prints: one {@code key: value} line per field, named as in the JSON output. */
+    public static void status(BackupMetadata b, PrintWriter out) {
+        line(out, "backup_id", b.backupId());
+        line(out, "status", b.status().wireName());
+        line(out, "backup_type", b.backupType().wireName());
+        line(out, "parent_id", b.parentId() == null ? "-" : b.parentId());
+        line(out, "timestamp", b.timestamp().toString());
+        line(out, "source_paths", String.join(", ", b.sourcePaths()));
+        line(out, "total_files", Long.toString(b.totalFiles()));
+        line(out, "total_size_bytes", b.totalSizeBytes() + " (" + HumanBytes.format(b.totalSizeBytes()) + ")");
+        line(out, "stored_files", Long.toString(b.storedFiles()));
+        line(out, "archive_size_bytes", b.archiveSizeBytes() + " (" + HumanBytes.format(b.archiveSizeBytes()) + ")");
+        line(out, "compression_type", b.compressionType().extension());
+        line(out, "checksum", b.checksum() == null ? "-" : b.checksum());
+        line(out, "duration_seconds", String.format(java.util.Locale.ROOT, "%.3f", b.durationSeconds()));
+        line(out, "encrypted", Boolean.toString(b.encrypted()));
+        if (b.errorMessage() != null) {
+            line(out, "error_message", b.errorMessage());
+        }
+        if (!b.replicas().isEmpty()) {
+            line(out, "replicas", b.replicas().stream().map(MetadataText::replica).collect(Collectors.joining(", ")));
+        }
+        line(out, "skipped_files", Integer.toString(b.skippedFiles().size()));
+        for (SkippedFile file : b.skippedFiles()) {
+            out.println("  " + file.path() + ": " + file.reason());
+        }
+        out.flush();
+    }
+
+    private static void printSkipped(BackupMetadata b, PrintWriter out) {
+        if (b.skippedFiles().isEmpty()) {
+            return;
+        }
+        out.println("  skipped:  " + b.skippedFiles().size() + " file(s)");
+        for (SkippedFile file : b.skippedFiles()) {
+            out.println("    " + file.path() + ": " + file.reason());
+        }
+    }
+
+    private static String replica(Replica replica) {
+        return replica.location() + " (" + replica.status().wireName() + ")";
+    }
+
+    private static void line(PrintWriter out, String key, String value) {
+        out.printf("%-19s %s%n", key + ":", value);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.backman.cli.output;
+
+import dev.backman.cli.CliStreams;
+import dev.backman.cli.GlobalOptions;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.PrintWriter;
+
+/**
+ * Where commands put their results: human text or, with {@code --json}, exactly one JSON document on stdout;
+ * messages for people go to stderr. JSON uses the repository's wire format (snake_case, lower-case enum names).
+ */
+@Singleton
+public final class Output {
+    private final CliStreams streams;
+    private final GlobalOptions globals;
+    private JsonText json;
+
+    @Inject
+    public Output(CliStreams streams, GlobalOptions globals) {
+        this.streams = streams;
+        this.globals = globals;
+    }
+
+    /** Whether the result is to be printed as JSON. */
+    public boolean json() {
+        return globals.json();
+    }
+
+    /** Human results. */
+    public PrintWriter out() {
+        return streams.out();
+    }
+
+    /** A message for the person at the terminal (stderr; also shown with {@code --json}). */
+    public void message(String text) {
+        streams.err().println("backman: " + text);
+        streams.err().flush();
+    }
+
+
+    /** Prints one JSON document (a record, a list …) on its own line on stdout. */
+    public void printJson(Object value) {
+        if (json == null) {
+            json = new JsonText(); // built on first use: human output does not pay for Jackson's start-up
+        }
+        streams.out().println(json.of(value));
+        streams.out().flush();
+    }
+}

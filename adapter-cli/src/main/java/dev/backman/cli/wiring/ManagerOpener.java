@@ -1,0 +1,77 @@
+package dev.backman.cli.wiring;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import dev.backman.application.BackupManager;
+import dev.backman.cli.CliStreams;
+import dev.backman.cli.config.RunSettings;
+import dev.backman.domain.error.StorageFailure;
+import dev.backman.domain.port.BackupCatalog;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the {@link BackupManager} of one command run from its resolved settings, through the Guice modules. */
+public final class ManagerOpener {
+    private static final Logger LOG = LoggerFactory.getLogger(ManagerOpener.class);
+    private final CliStreams streams;
+    private final Clock clock;
+
+    @Inject
+    public ManagerOpener(CliStreams streams, Clock clock) {
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    /** A manager for the repository, which is created on first use by commands that write. */
+    public BackupManager open(RunSettings settings) {
+        Injector injector = injector(settings, new CatalogModule());
+        // Resolve the backend first: an unsupported scheme must fail before the catalog file is created.
+        provision(injector, RepositoryBackend.class);
+        return provision(injector, BackupManager.class);
+    }
+
+    /** A manager for a repository that must exist already (commands that only read it never create one). */
+    public BackupManager openExisting(RunSettings settings) {
+        Injector injector = injector(settings, new CatalogModule());
+        if (!provision(injector, RepositoryBackend.class).exists(settings.location())) {
+            throw new StorageFailure(settings.location().value(),
+                    "no backman repository here (create one with `backman init` or `backman backup`)", false, null);
+        }
+        return provision(injector, BackupManager.class);
+    }
+
+    /** A manager for a dry run, which must not create the repository (nor its catalog) when it does not exist. */
+    public BackupManager openForDryRun(RunSettings settings) {
+        Injector injector = injector(settings, new CatalogModule());
+        if (provision(injector, RepositoryBackend.class).exists(settings.location())) {
+            return provision(injector, BackupManager.class);
+        }
+        Module emptyCatalog = binder -> binder.bind(BackupCatalog.class).toInstance(new NoBackupsCatalog());
+        return provision(injector(settings, emptyCatalog), BackupManager.class);
+    }
+
+    private Injector injector(RunSettings settings, Module catalog) {
+        LOG.debug("repository {} (scheme {}), lock wait {}", settings.location(), settings.location().scheme(),
+                settings.lockWait());
+        return Guice.createInjector(Stage.DEVELOPMENT,
+                new RunModule(settings, streams, clock), new StorageModule(), catalog, new CoreModule());
+    }
+
+    private static <T> T provision(Injector injector, Class<T> type) {
+        try {
+            return injector.getInstance(type);
+        } catch (ProvisionException e) {
+            // Guice wraps what providers throw; the CLI maps the original failure to its exit code.
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot set up " + type.getSimpleName() + ": " + cause, cause);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.backman.cli.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.name.Names;
+import dev.backman.cli.CliStreams;
+import dev.backman.cli.config.RepositoryLocation;
+import dev.backman.cli.config.RunSettings;
+import dev.backman.cli.output.StderrProgressListener;
+import dev.backman.domain.model.BackupConfig;
+import dev.backman.domain.port.ProgressListener;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The inputs of one command run for {@link StorageModule}, {@link CatalogModule} and {@link CoreModule}. */
+final class RunModule extends AbstractModule {
+    private final RunSettings settings;
+    private final CliStreams streams;
+    private final Clock clock;
+
+    RunModule(RunSettings settings, CliStreams streams, Clock clock) {
+        this.settings = settings;
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void configure() {
+        bind(BackupConfig.class).toInstance(settings.config());
+        bind(RepositoryLocation.class).toInstance(settings.location());
+        bind(Duration.class).annotatedWith(Names.named(CoreModule.LOCK_WAIT)).toInstance(settings.lockWait());
+        bind(Clock.class).toInstance(clock);
+        bind(ProgressListener.class).toInstance(new StderrProgressListener(streams.err(), settings.quiet()));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.backman.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RestoreTest {
+    @TempDir
+    Path dir;
+    Cli cli;
+
+    @BeforeEach
+    void backUp() {
+        cli = new Cli(dir);
+        SourceTree.create(dir.resolve("project"));
+        assertThat(cli.run("backup", "project", "--id", "b1").exitCode()).isZero();
+    }
+
+    @Test
+    void conflictingFileFailsWithExitOneAndNothingIsWritten() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("out/project"));
+        Files.writeString(target.resolve("a.txt"), "local edits\n");
+
+        Cli.Result restore = cli.run("restore", "b1", "--target", "out");
+
+        assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(restore.err()).contains("a.txt").contains("--overwrite");
+        assertThat(Files.readString(target.resolve("a.txt"))).isEqualTo("local edits\n");
+        assertThat(target.resolve("sub")).doesNotExist();
+    }
+
+    @Test
+    void overwriteReplacesConflictingFiles() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("out/project"));
+        Files.writeString(target.resolve("a.txt"), "local edits\n");
+
+        Cli.Result restore = cli.run("restore", "b1", "--target", "out", "--overwrite");
+
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(SourceTree.read(target)).isEqualTo(SourceTree.read(dir.resolve("project")));
+    }
+
+    @Test
+    void includeRestoresOnlyMatchingEntries() {
+        Cli.Result restore = cli.run("restore", "b1", "--target", "out", "--include", "project/sub/**");
+
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(dir.resolve("out/project/sub/b.txt")).exists();
+        assertThat(dir.resolve("out/project/a.txt")).doesNotExist();
+    }
+
+    @Test
+    void dryRunListsEntriesAndWritesNothing() {
+        Cli.Result restore = cli.run("--json", "restore", "b1", "--target", "out", "--dry-run");
+
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(restore.json().get("dry_run").asBoolean()).isTrue();
+        assertThat(restore.json().get("planned_paths").toString()).contains("a.txt");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+}
