@@ -11,6 +11,7 @@ import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.model.SkippedFile;
 import dev.backman.domain.model.SourceRoot;
 import dev.backman.domain.model.TreeChecksum;
+import dev.backman.domain.port.Progress;
 import dev.backman.domain.port.ScanResult;
 import dev.backman.domain.port.ScanRules;
 import dev.backman.domain.port.ScannedEntry;
@@ -78,6 +79,7 @@ final class CreateBackup {
     }
 
     private BackupMetadata write(BackupMetadata backup, List<SourceRoot> roots, Instant started) {
+        ports.listener().onProgress(new Progress(Progress.Phase.SCANNING, 0, 0, 0, 0));
         ScanResult scan = ports.scanner().scan(roots, rules());
         ArchiveOutcome outcome = new ArchiveBuilder(ports).build(backup, scan);
         List<FileEntry> files = outcome.files();
@@ -105,6 +107,7 @@ final class CreateBackup {
     }
 
     private void applyRetention() {
+        ports.listener().onProgress(new Progress(Progress.Phase.PRUNING, 0, 0, 0, 0));
         try {
             retention.apply();
         } catch (BackupException e) {
