@@ -2,6 +2,7 @@ package dev.backman.application;
 
 import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.model.SkippedFile;
@@ -16,14 +17,14 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Writes a backup's archive: each distinct content once (later copies become duplicates of the first), published
- * atomically under {@code archives/<id>.<ext>}.
+ * Writes a backup's archive. Unchanged files (same size, mtime and identity as in the parent) are not read;
+ * contents the chain already holds are references; each new content is stored once (later copies become
+ * duplicates of the first). The archive is published atomically under {@code archives/<id>.<ext>}.
  */
 final class ArchiveBuilder {
     private final Ports ports;
@@ -32,9 +33,21 @@ final class ArchiveBuilder {
         this.ports = ports;
     }
 
-    ArchiveOutcome build(BackupMetadata backup, ScanResult scan) {
+    ArchiveOutcome build(BackupMetadata backup, ScanResult scan, ChainContents chain, boolean rehash) {
         String id = backup.backupId();
-        List<ScannedEntry> candidates = BackupPlan.duplicateCandidates(scan.entries());
+        Map<ScannedEntry, FileEntry> unchanged = new IdentityHashMap<>();
+        List<ScannedEntry> changed = new ArrayList<>();
+        for (ScannedEntry scanned : scan.entries()) {
+            if (scanned.type() == EntryType.FILE) {
+                FileEntry before = rehash ? null : chain.unchanged(scanned);
+                if (before != null) {
+                    unchanged.put(scanned, before);
+                } else {
+                    changed.add(scanned);
+                }
+            }
+        }
+        List<ScannedEntry> candidates = BackupPlan.duplicateCandidates(changed, chain::holdsSize);
         ports.listener().onProgress(new Progress(Progress.Phase.HASHING, 0, candidates.size(), 0, 0));
         Map<String, String> prehashed = new ContentHasher(ports.checksums()).hash(candidates);
 
@@ -43,8 +56,7 @@ final class ArchiveBuilder {
         Map<String, FileEntry> firstByDigest = new HashMap<>();
         Map<String, String> originalOf = new HashMap<>();
         List<SkippedFile> skipped = new ArrayList<>();
-        Set<String> unreadable = new HashSet<>();
-        long totalBytes = scan.entries().stream().mapToLong(ScannedEntry::size).sum();
+        long totalBytes = changed.stream().mapToLong(ScannedEntry::size).sum();
         long files = 0;
         long bytes = 0;
         WriteSummary summary;
@@ -57,19 +69,24 @@ final class ArchiveBuilder {
                     case DIR -> writer.addDirectory(entry);
                     case SYMLINK -> writer.addSymlink(entry);
                     case FILE -> {
+                        FileEntry before = unchanged.get(scanned);
                         String digest = prehashed.get(scanned.archivePath());
+                        FileEntry holder = before != null ? before : digest == null ? null : chain.holderOf(digest);
                         FileEntry original = digest == null ? null : firstByDigest.get(digest);
-                        if (original != null) {
+                        if (holder != null) {
+                            entry = entry.withContentOf(holder);
+                        } else if (original != null) {
                             writer.addDuplicate(entry, original);
                             originalOf.put(entry.path(), original.path());
-                        } else if (!addFile(writer, entry, scanned, skipped)) {
-                            unreadable.add(entry.path());
+                        } else if (addFile(writer, entry, scanned, skipped)) {
+                            if (digest != null) {
+                                firstByDigest.put(digest, entry);
+                            }
+                            bytes += entry.size();
+                        } else {
                             continue;
-                        } else if (digest != null) {
-                            firstByDigest.put(digest, entry);
                         }
                         files++;
-                        bytes += entry.size();
                         ports.listener().onProgress(new Progress(Progress.Phase.ARCHIVING, files,
                                 scan.entries().size(), bytes, totalBytes));
                     }
@@ -85,7 +102,7 @@ final class ArchiveBuilder {
         for (String path : summary.changedWhileRead()) {
             ports.listener().onWarning(path + " changed while it was read; the backup holds the bytes read");
         }
-        return new ArchiveOutcome(withDigests(planned, summary, originalOf, prehashed), archiveSize,
+        return new ArchiveOutcome(withDigests(planned, summary, originalOf, prehashed, id), archiveSize,
                 summary.sha256ByPath().size(), skipped);
     }
 
@@ -104,11 +121,12 @@ final class ArchiveBuilder {
         return false;
     }
 
+    /** Fills in the digest of every file stored or duplicated in this archive. */
     private List<FileEntry> withDigests(List<FileEntry> planned, WriteSummary summary, Map<String, String> originalOf,
-                                        Map<String, String> prehashed) {
+                                        Map<String, String> prehashed, String id) {
         List<FileEntry> result = new ArrayList<>(planned.size());
         for (FileEntry entry : planned) {
-            if (!entry.isFile()) {
+            if (!entry.isFile() || !id.equals(entry.storedIn())) {
                 result.add(entry);
                 continue;
             }

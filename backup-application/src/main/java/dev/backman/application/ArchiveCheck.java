@@ -8,14 +8,24 @@ import dev.backman.domain.port.ArchiveReader;
 import dev.backman.domain.port.Progress;
 import dev.backman.domain.port.StoredObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** Reads a backup's archive once and compares every stored file with its manifest entry (size and SHA-256). */
+/**
+ * Reads a backup's archive once and compares every stored file with its manifest entry (size and SHA-256). One
+ * thread decompresses while another hashes, so a check costs about the larger of the two, not their sum.
+ */
 final class ArchiveCheck {
+    private static final int CHUNK = 256 * 1024;
     private final Ports ports;
 
     ArchiveCheck(Ports ports) {
@@ -26,11 +36,18 @@ final class ArchiveCheck {
     Result check(Manifest manifest, StoredObject archive) {
         BackupMetadata backup = manifest.backup();
         ArchiveContents contents = ArchiveContents.of(manifest);
-        List<String> problems = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        Set<String> seen = Collections.synchronizedSet(new HashSet<>());
         Set<String> names = new HashSet<>();
+        List<Future<?>> pending = new ArrayList<>();
         long checked = 0;
         long bytes = 0;
+        ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "backman-verify-hash");
+            t.setDaemon(true);
+            return t;
+        });
+        byte[] buffer = new byte[CHUNK];
         try (ArchiveReader reader = ports.codec().newReader(backup.compressionType(), archive)) {
             for (Optional<ArchiveItem> next = reader.next(); next.isPresent(); next = reader.next()) {
                 ArchiveItem item = next.get();
@@ -46,24 +63,26 @@ final class ArchiveCheck {
                     problems.add(item.name() + ": not listed in the manifest");
                     continue;
                 }
-                BoundedStream content = new BoundedStream(item.content(), expected.size() + 1);
-                String actual = ports.checksums().sha256(content);
+                HandoffStream handoff = new HandoffStream();
+                pending.add(hasher.submit(() -> compare(expected, handoff, problems, seen)));
+                bytes += copy(item.content(), handoff, expected.size() + 1, buffer);
                 checked++;
-                bytes += content.count();
-                if (content.count() != expected.size()) {
-                    problems.add(item.name() + ": " + content.count() + " bytes stored, " + expected.size()
-                            + " expected");
-                } else if (!actual.equals(expected.sha256())) {
-                    problems.add(item.name() + ": SHA-256 mismatch (expected " + expected.sha256() + ", got "
-                            + actual + ")");
-                } else {
-                    seen.add(actual);
-                }
                 ports.listener().onProgress(new Progress(Progress.Phase.VERIFYING, checked,
                         contents.byName().size(), bytes, backup.totalSizeBytes()));
+                pending.removeIf(Future::isDone);
+            }
+            for (Future<?> future : pending) {
+                future.get();
             }
         } catch (IOException | RuntimeException e) {
             problems.add("archive cannot be read: " + e.getMessage());
+        } catch (ExecutionException e) {
+            problems.add("archive cannot be checked: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add("interrupted while checking the archive");
+        } finally {
+            hasher.shutdownNow();
         }
         for (FileEntry entry : contents.byName().values()) {
             // one report per missing content: duplicates share a stored copy
@@ -71,7 +90,47 @@ final class ArchiveCheck {
                 problems.add(entry.path() + ": missing from the archive");
             }
         }
-        return new Result(checked, problems);
+        return new Result(checked, List.copyOf(problems));
+    }
+
+    /** Hands at most {@code limit} bytes of an entry to the hashing thread; returns how many. */
+    private static long copy(InputStream content, HandoffStream handoff, long limit, byte[] buffer)
+            throws IOException {
+        long total = 0;
+        try {
+            while (total < limit) {
+                int n = content.read(buffer, 0, (int) Math.min(buffer.length, limit - total));
+                if (n < 0) {
+                    break;
+                }
+                handoff.offer(buffer, n);
+                total += n;
+            }
+        } finally {
+            handoff.end();
+        }
+        return total;
+    }
+
+    private Void compare(FileEntry expected, HandoffStream content, List<String> problems, Set<String> seen)
+            throws IOException {
+        BoundedStream counted = new BoundedStream(content, Long.MAX_VALUE);
+        String actual;
+        try {
+            actual = ports.checksums().sha256(counted);
+        } finally {
+            content.drain();
+        }
+        if (counted.count() != expected.size()) {
+            problems.add(expected.path() + ": " + counted.count() + " bytes stored, " + expected.size()
+                    + " expected");
+        } else if (!actual.equals(expected.sha256())) {
+            problems.add(expected.path() + ": SHA-256 mismatch (expected " + expected.sha256() + ", got " + actual
+                    + ")");
+        } else {
+            seen.add(actual);
+        }
+        return null;
     }
 
     /** Files whose contents were compared, and what was wrong. */

@@ -34,6 +34,8 @@ public final class BackupManager implements AutoCloseable {
     private final RestoreBackup restoreBackup;
     private final VerifyBackups verifyBackups;
     private final PruneBackups pruneBackups;
+    private final RebuildCatalog rebuildCatalog;
+    private final ExportBackup exportBackup;
 
     BackupManager(Ports ports) {
         this.ports = ports;
@@ -42,6 +44,8 @@ public final class BackupManager implements AutoCloseable {
         this.createBackup = new CreateBackup(ports, repository, pruneBackups);
         this.restoreBackup = new RestoreBackup(ports, repository);
         this.verifyBackups = new VerifyBackups(ports, repository);
+        this.rebuildCatalog = new RebuildCatalog(ports, repository);
+        this.exportBackup = new ExportBackup(ports, repository);
     }
 
     /** Starts assembling a manager from adapters. */
@@ -144,6 +148,29 @@ public final class BackupManager implements AutoCloseable {
     /** Applies retention now; with {@code dryRun} only reports what would be removed. */
     public PruneReport prune(boolean dryRun) {
         return writing("prune", () -> pruneBackups.run(dryRun));
+    }
+
+    /**
+     * Recreates the catalog from the repository's manifests alone (no archive is read): rows of backups whose
+     * manifest is gone are dropped, every manifest becomes a row with its file list. Give the manager a new, empty
+     * catalog when the old one is unreadable.
+     */
+    public RebuildReport rebuildCatalog() {
+        return writing("catalog rebuild", rebuildCatalog::run);
+    }
+
+    /**
+     * Writes backup {@code backupId} as one standalone archive to {@code out} (which stays open), resolving its
+     * chain, so that standard tools ({@code tar}, {@code unzip}) restore it without backman. Every file's digest
+     * is checked on the way.
+     *
+     * @param format the archive format, or null for the backup's own
+     * @throws dev.backman.domain.error.BackupNotFound     no such backup
+     * @throws dev.backman.domain.error.IntegrityViolation the backup is damaged (the output is incomplete)
+     */
+    public ExportResult exportBackup(String backupId, java.io.OutputStream out,
+                                     dev.backman.domain.model.CompressionType format) {
+        return exportBackup.run(backupId, out, format);
     }
 
     /**

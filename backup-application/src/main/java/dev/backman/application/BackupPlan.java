@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /** Turns scanned entries into manifest entries. */
 final class BackupPlan {
@@ -17,7 +18,8 @@ final class BackupPlan {
     static FileEntry entry(ScannedEntry scanned, String sha256, String storedIn) {
         boolean file = scanned.type() == EntryType.FILE;
         return new FileEntry(scanned.archivePath(), scanned.type(), file ? scanned.size() : 0, scanned.mode(),
-                scanned.mtime(), file ? sha256 : null, scanned.linkTarget(), file ? storedIn : null);
+                scanned.mtime(), file ? sha256 : null, scanned.linkTarget(), file ? storedIn : null,
+                file ? scanned.fileKey() : null);
     }
 
     static List<FileEntry> entries(ScanResult scan, Map<String, String> digests, String storedIn) {
@@ -28,16 +30,20 @@ final class BackupPlan {
         return entries;
     }
 
-    /** Regular files that share their (non-zero) size with another file: only these can be duplicates. */
-    static List<ScannedEntry> duplicateCandidates(List<ScannedEntry> entries) {
+    /**
+     * Regular files that share their (non-zero) size with another of them, or with a content stored elsewhere:
+     * only these can be copies, so only these need hashing before they are archived.
+     */
+    static List<ScannedEntry> duplicateCandidates(List<ScannedEntry> files, LongPredicate sizeStoredElsewhere) {
         Map<Long, Integer> countBySize = new HashMap<>();
-        for (ScannedEntry e : entries) {
+        for (ScannedEntry e : files) {
             if (e.type() == EntryType.FILE && e.size() > 0) {
                 countBySize.merge(e.size(), 1, Integer::sum);
             }
         }
-        return entries.stream()
-                .filter(e -> e.type() == EntryType.FILE && e.size() > 0 && countBySize.get(e.size()) > 1)
+        return files.stream()
+                .filter(e -> e.type() == EntryType.FILE)
+                .filter(e -> countBySize.getOrDefault(e.size(), 0) > 1 || sizeStoredElsewhere.test(e.size()))
                 .toList();
     }
 }

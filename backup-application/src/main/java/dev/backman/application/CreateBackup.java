@@ -4,7 +4,6 @@ import dev.backman.domain.error.BackupException;
 import dev.backman.domain.error.BackupFailed;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.BackupStatus;
-import dev.backman.domain.model.BackupType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryLayout;
@@ -15,7 +14,6 @@ import dev.backman.domain.port.Progress;
 import dev.backman.domain.port.ScanResult;
 import dev.backman.domain.port.ScanRules;
 import dev.backman.domain.port.ScannedEntry;
-import dev.backman.domain.port.StoredObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,16 +57,22 @@ final class CreateBackup {
         Instant started = ports.clock().instant();
         String id = BackupIds.choose(request.backupId(), ports.clock(),
                 candidate -> ports.catalog().find(candidate).isPresent() || repository.hasManifest(candidate));
+        Chain chain = new ChainSelection(ports.config().fullEveryDays()).choose(ports.catalog().list(), paths(roots),
+                ports.config().compressionType(), request.full(), started, repository::hasArchive);
+        if (chain.reason() != null && chain.parent() == null) {
+            ports.listener().onWarning("full backup: " + chain.reason());
+        }
         BackupMetadata backup = BackupMetadata.pending(id, OffsetDateTime.now(ports.clock()), paths(roots),
-                ports.config().compressionType()).withChain(BackupType.FULL, null);
+                ports.config().compressionType()).withChain(chain.type(), chain.parentId());
         ports.catalog().save(backup);
         backup = backup.withStatus(BackupStatus.IN_PROGRESS);
         ports.catalog().save(backup);
         try {
-            BackupMetadata completed = write(backup, roots, started);
-            ports.catalog().save(completed);
+            Written written = write(backup, roots, chain, request.rehash(), started);
+            ports.catalog().saveFiles(id, written.files());
+            ports.catalog().save(written.backup());
             applyRetention();
-            return completed;
+            return written.backup();
         } catch (RuntimeException e) {
             String reason = e instanceof BackupException ? e.getMessage() : e.toString();
             ports.storage().delete(RepositoryLayout.manifestKey(id));
@@ -78,10 +82,12 @@ final class CreateBackup {
         }
     }
 
-    private BackupMetadata write(BackupMetadata backup, List<SourceRoot> roots, Instant started) {
+    private Written write(BackupMetadata backup, List<SourceRoot> roots, Chain chain, boolean rehash,
+                          Instant started) {
         ports.listener().onProgress(new Progress(Progress.Phase.SCANNING, 0, 0, 0, 0));
         ScanResult scan = ports.scanner().scan(roots, rules());
-        ArchiveOutcome outcome = new ArchiveBuilder(ports).build(backup, scan);
+        ChainContents contents = ChainContents.of(chain, ports.catalog());
+        ArchiveOutcome outcome = new ArchiveBuilder(ports).build(backup, scan, contents, rehash);
         List<FileEntry> files = outcome.files();
         BackupMetadata written = backup.withContents(
                 files.stream().filter(FileEntry::isFile).count(),
@@ -89,15 +95,19 @@ final class CreateBackup {
                 TreeChecksum.of(files), outcome.archiveSize(), outcome.storedFiles(), skipped(scan, outcome));
         Manifest manifest = new Manifest(Manifest.CURRENT_FORMAT,
                 written.withStatus(BackupStatus.COMPLETED).withDuration(seconds(started)), roots, files);
-        StoredObject archive = repository.archive(written);
-        ArchiveCheck.Result check = new ArchiveCheck(ports).check(manifest, archive);
+        ports.listener().onProgress(new Progress(Progress.Phase.VERIFYING, 0, outcome.storedFiles(), 0, 0));
+        ArchiveCheck.Result check = new ArchiveCheck(ports).check(manifest, repository.archive(written));
         if (!check.problems().isEmpty()) {
             throw new BackupFailed(backup.backupId(), "the archive did not read back as written: "
                     + check.problems().get(0), null);
         }
         BackupMetadata completed = manifest.backup().withDuration(seconds(started));
         repository.writeManifest(new Manifest(manifest.formatVersion(), completed, roots, files));
-        return completed;
+        return new Written(completed, files);
+    }
+
+    /** A published backup: its metadata and its tree. */
+    private record Written(BackupMetadata backup, List<FileEntry> files) {
     }
 
     private static List<SkippedFile> skipped(ScanResult scan, ArchiveOutcome outcome) {

@@ -91,6 +91,11 @@ final class Repository {
                 "archive is missing from the repository"));
     }
 
+    boolean hasArchive(BackupMetadata backup) {
+        return ports.storage().find(RepositoryLayout.archiveKey(backup.backupId(), backup.compressionType()))
+                .isPresent();
+    }
+
     /** Removes a backup: manifest first (the commit point), then archive, then the catalog row. */
     void delete(BackupMetadata backup) {
         ports.storage().delete(RepositoryLayout.manifestKey(backup.backupId()));

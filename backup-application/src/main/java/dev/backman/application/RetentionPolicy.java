@@ -6,11 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decides which backups stay: those younger than {@code retention_days} (0 keeps everything), the newest
- * completed backup whatever its age, and backups still being written.
+ * completed backup whatever its age, backups still being written, and every backup that a kept backup's chain
+ * needs (an incremental backup's contents live in its ancestors' archives).
  */
 record RetentionPolicy(int retentionDays) {
 
@@ -20,11 +24,25 @@ record RetentionPolicy(int retentionDays) {
                 .max(Comparator.comparing((BackupMetadata b) -> b.timestamp().toInstant())
                         .thenComparing(BackupMetadata::backupId))
                 .map(BackupMetadata::backupId).orElse(null);
-        List<PruneDecision> decisions = new ArrayList<>();
+        Map<String, PruneDecision> decisions = new LinkedHashMap<>();
         for (BackupMetadata backup : backups) {
-            decisions.add(decide(backup, now, newest));
+            decisions.put(backup.backupId(), decide(backup, now, newest));
         }
-        return decisions;
+        Map<String, BackupMetadata> byId = new HashMap<>();
+        backups.forEach(b -> byId.put(b.backupId(), b));
+        for (BackupMetadata backup : backups) {
+            if (!decisions.get(backup.backupId()).keep()) {
+                continue;
+            }
+            for (BackupMetadata ancestor = byId.get(backup.parentId()); ancestor != null;
+                 ancestor = byId.get(ancestor.parentId())) {
+                if (!decisions.get(ancestor.backupId()).keep()) {
+                    decisions.put(ancestor.backupId(), new PruneDecision(ancestor.backupId(), true,
+                            "needed by " + backup.backupId() + " (same chain)"));
+                }
+            }
+        }
+        return new ArrayList<>(decisions.values());
     }
 
     private PruneDecision decide(BackupMetadata backup, Instant now, String newest) {

@@ -52,6 +52,21 @@ class RetentionPolicyTest {
         assertThat(decisions.get(0).keep()).isTrue();
     }
 
+    @Test
+    void expiredBackupsThatAKeptBackupNeedsStayAndSayWhichOne() {
+        BackupMetadata full = backup("full", 40, BackupStatus.COMPLETED);
+        BackupMetadata inc1 = backup("inc1", 35, BackupStatus.COMPLETED)
+                .withChain(dev.backman.domain.model.BackupType.INCREMENTAL, "full");
+        BackupMetadata inc2 = backup("inc2", 5, BackupStatus.COMPLETED)
+                .withChain(dev.backman.domain.model.BackupType.INCREMENTAL, "inc1");
+        BackupMetadata oldChain = backup("old-full", 60, BackupStatus.COMPLETED);
+        List<PruneDecision> decisions = new RetentionPolicy(30).decide(List.of(oldChain, full, inc1, inc2), NOW);
+        assertThat(decisions).extracting(PruneDecision::backupId).containsExactly("old-full", "full", "inc1", "inc2");
+        assertThat(decisions).extracting(PruneDecision::keep).containsExactly(false, true, true, true);
+        assertThat(decisions.get(1).reason()).isEqualTo("needed by inc2 (same chain)");
+        assertThat(decisions.get(2).reason()).isEqualTo("needed by inc2 (same chain)");
+    }
+
     static BackupMetadata backup(String id, int daysAgo, BackupStatus status) {
         return BackupMetadata.pending(id, OffsetDateTime.ofInstant(NOW.minusSeconds(daysAgo * 86400L),
                 ZoneOffset.UTC), List.of("/src"), CompressionType.ZIP).withStatus(status);

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param sha256     lower-case hex SHA-256 of a regular file's contents; null otherwise
  * @param linkTarget a symlink's target as stored in the link; null otherwise
  * @param storedIn   id of the backup whose archive holds this file's bytes; null for non-files
+ * @param fileKey    the file's identity when it was read ({@code dev:inode:ctime}), for change detection; null
+ *                   where the platform has none
  */
 public record FileEntry(
         String path,
@@ -23,12 +25,19 @@ public record FileEntry(
         Instant mtime,
         String sha256,
         String linkTarget,
-        String storedIn) {
+        String storedIn,
+        String fileKey) {
 
     public FileEntry {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(mtime, "mtime");
+    }
+
+    /** An entry without a file identity. */
+    public FileEntry(String path, EntryType type, long size, int mode, Instant mtime, String sha256, String linkTarget,
+                     String storedIn) {
+        this(path, type, size, mode, mtime, sha256, linkTarget, storedIn, null);
     }
 
     public boolean isFile() {
@@ -48,14 +57,15 @@ public record FileEntry(
     }
 
     public FileEntry withSha256(String value) {
-        return new FileEntry(path, type, size, mode, mtime, value, linkTarget, storedIn);
+        return new FileEntry(path, type, size, mode, mtime, value, linkTarget, storedIn, fileKey);
     }
 
     public FileEntry withStoredIn(String value) {
-        return new FileEntry(path, type, size, mode, mtime, sha256, linkTarget, value);
+        return new FileEntry(path, type, size, mode, mtime, sha256, linkTarget, value, fileKey);
     }
 
-    public FileEntry withSize(long value) {
-        return new FileEntry(path, type, value, mode, mtime, sha256, linkTarget, storedIn);
+    /** This file's contents as stored elsewhere: same digest, held by {@code holder}'s archive. */
+    public FileEntry withContentOf(FileEntry holder) {
+        return new FileEntry(path, type, size, mode, mtime, holder.sha256, linkTarget, holder.storedIn, fileKey);
     }
 }

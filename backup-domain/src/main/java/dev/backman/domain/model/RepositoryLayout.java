@@ -17,4 +17,13 @@ public final class RepositoryLayout {
     public static String manifestKey(String backupId) {
         return MANIFESTS + backupId + ".json";
     }
+
+    /** The backup id of a manifest key, or null when the key is not a manifest's. */
+    public static String backupIdOfManifest(String key) {
+        if (!key.startsWith(MANIFESTS) || !key.endsWith(".json")) {
+            return null;
+        }
+        String id = key.substring(MANIFESTS.length(), key.length() - ".json".length());
+        return BackupId.isValid(id) ? id : null;
+    }
 }

@@ -23,6 +23,14 @@ public interface ArchiveWriter extends AutoCloseable {
     void addFile(FileEntry entry, Path source) throws IOException;
 
     /**
+     * Adds a regular file whose bytes come from {@code content}, consumed before this method returns (the stream
+     * may be an entry of another archive, valid only until it moves on). Exactly {@code entry.size()} bytes are
+     * stored; a stream that ends early is an {@link IOException}. Its digest is reported in the summary like
+     * {@link #addFile(FileEntry, Path)}'s.
+     */
+    void addFile(FileEntry entry, java.io.InputStream content) throws IOException;
+
+    /**
      * Adds a file with the same contents as the earlier {@code original} entry without storing the bytes twice:
      * tar writes a hard-link entry; zip writes nothing (the manifest refers to the original).
      */

@@ -1,6 +1,7 @@
 package dev.backman.domain.port;
 
 import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.FileEntry;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,8 +19,20 @@ public interface BackupCatalog extends AutoCloseable {
     /** All backups, oldest first (by timestamp, then id). */
     List<BackupMetadata> list();
 
-    /** Removes the row; does nothing when it is absent. */
+    /** Removes the backup and its file list; does nothing when it is absent. */
     void delete(String backupId);
+
+    /**
+     * Records the tree of a backup (replacing any list saved before), used for change detection and to find
+     * contents the chain already holds. The backup's row must exist.
+     */
+    void saveFiles(String backupId, List<FileEntry> files);
+
+    /** The tree of a backup as saved with {@link #saveFiles}, sorted by path; empty if none was saved. */
+    List<FileEntry> files(String backupId);
+
+    /** The regular files of a backup whose contents its own archive holds ({@code storedIn == backupId}). */
+    List<FileEntry> filesStoredIn(String backupId);
 
     @Override
     void close();

@@ -6,14 +6,18 @@ import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.BackupStatus;
 import dev.backman.domain.model.BackupType;
 import dev.backman.domain.model.CompressionType;
+import dev.backman.domain.model.EntryType;
+import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Replica;
 import dev.backman.domain.model.ReplicaStatus;
 import dev.backman.domain.model.SkippedFile;
 import dev.backman.domain.port.BackupCatalog;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -261,5 +265,242 @@ public abstract class BackupCatalogContract {
 
         expected.sort((x, y) -> x.timestamp().compareTo(y.timestamp()));
         assertThat(catalog.list()).containsExactlyElementsOf(expected);
+    }
+
+    // ----- file lists -----
+
+    private static final Instant MTIME = Instant.parse("2024-03-10T14:05:09.123456789Z");
+
+    /** A regular file whose contents {@code storedIn}'s archive holds. */
+    protected static FileEntry file(String path, String storedIn) {
+        return new FileEntry(path, EntryType.FILE, path.length() * 1000L, 0644, MTIME,
+                String.format("%064x", path.hashCode() & 0xffffffffL), null, storedIn,
+                "2049:" + (path.hashCode() & 0xffffffffL) + ":1710079509123");
+    }
+
+    /** Every kind of entry, with every field set to something unusual, including nulls and -1. */
+    protected static List<FileEntry> everyKindOfEntry(String backupId) {
+        return List.of(
+                new FileEntry("src", EntryType.DIR, 0, 0755, Instant.parse("2024-01-01T00:00:00Z"), null, null,
+                        null, "2049:2:1704067200000"),
+                new FileEntry("src/notes ü €/日本語 😀.txt", EntryType.FILE, 9_876_543_210_987L, 0600,
+                        Instant.ofEpochSecond(1_710_079_509L, 999_999_999), "0123456789abcdef".repeat(4), null,
+                        backupId, "2049:4294967296:1710079509999"),
+                new FileEntry("src/from-parent.bin", EntryType.FILE, 0, -1, Instant.ofEpochSecond(-86_400L, 1),
+                        "f".repeat(64), null, "backup_20240101_000000", null),
+                new FileEntry("src/link", EntryType.SYMLINK, 0, 0777, MTIME, null, "../elsewhere/target ü", null,
+                        null),
+                new FileEntry("src/dangling", EntryType.SYMLINK, 0, -1, Instant.EPOCH, null, "", null, ""));
+    }
+
+    private static List<FileEntry> sortedByPath(List<FileEntry> files) {
+        List<FileEntry> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(FileEntry::path));
+        return sorted;
+    }
+
+    private BackupCatalog withBackups(String... ids) {
+        BackupCatalog catalog = open();
+        for (int i = 0; i < ids.length; i++) {
+            catalog.save(minimal(ids[i], at("2024-03-10T14:05Z").plusMinutes(i)));
+        }
+        return catalog;
+    }
+
+    @Test
+    void savedFilesComeBackWithEveryFieldIntact() {
+        BackupCatalog catalog = withBackups("b1");
+        List<FileEntry> files = everyKindOfEntry("b1");
+
+        catalog.saveFiles("b1", files);
+
+        List<FileEntry> found = catalog.files("b1");
+        assertThat(found).containsExactlyElementsOf(sortedByPath(files));
+        FileEntry unicode = found.stream().filter(f -> f.path().endsWith(".txt")).findFirst().orElseThrow();
+        assertThat(unicode.mtime().getNano()).isEqualTo(999_999_999);
+        assertThat(unicode.fileKey()).isEqualTo("2049:4294967296:1710079509999");
+        FileEntry noMode = found.stream().filter(f -> f.path().endsWith(".bin")).findFirst().orElseThrow();
+        assertThat(noMode.mode()).isEqualTo(-1);
+        assertThat(noMode.mtime()).isEqualTo(Instant.ofEpochSecond(-86_400L, 1));
+        assertThat(noMode.fileKey()).isNull();
+    }
+
+    @Test
+    void filesAreSortedByPathWhateverTheOrderSaved() {
+        BackupCatalog catalog = withBackups("b1");
+        // String order: upper case before lower, ' ' < '-' < '/', and a surrogate pair (😀) before U+FF21.
+        List<String> paths = List.of("r/ä", "r/a/b", "r/a-b", "r/a b", "r/a", "r/Z", "r/\uFF21", "r/😀", "r");
+        List<FileEntry> files = paths.stream().map(p -> file(p, "b1")).toList();
+
+        catalog.saveFiles("b1", files);
+
+        assertThat(catalog.files("b1")).extracting(FileEntry::path)
+                .containsExactly("r", "r/Z", "r/a", "r/a b", "r/a-b", "r/a/b", "r/ä", "r/😀", "r/\uFF21");
+    }
+
+    @Test
+    void savingFilesAgainReplacesTheWholeList() {
+        BackupCatalog catalog = withBackups("b1");
+        catalog.saveFiles("b1", List.of(file("r/old", "b1"), file("r/kept", "b1")));
+        FileEntry changed = file("r/kept", "b1").withSha256("e".repeat(64));
+        FileEntry added = file("r/new", "b1");
+
+        catalog.saveFiles("b1", List.of(changed, added));
+
+        assertThat(catalog.files("b1")).containsExactly(changed, added);
+    }
+
+    @Test
+    void savingAnEmptyListClearsTheFiles() {
+        BackupCatalog catalog = withBackups("b1");
+        catalog.saveFiles("b1", List.of(file("r/a", "b1")));
+
+        catalog.saveFiles("b1", List.of());
+
+        assertThat(catalog.files("b1")).isEmpty();
+        assertThat(catalog.filesStoredIn("b1")).isEmpty();
+    }
+
+    @Test
+    void filesOfAnUnknownBackupOrOneWithoutAListAreEmpty() {
+        BackupCatalog catalog = withBackups("b1", "b2");
+        catalog.saveFiles("b1", List.of(file("r/a", "b1")));
+
+        assertThat(catalog.files("b2")).isEmpty();
+        assertThat(catalog.files("unknown")).isEmpty();
+        assertThat(catalog.filesStoredIn("unknown")).isEmpty();
+    }
+
+    @Test
+    void filesStoredInKeepsOnlyRegularFilesHeldByThatBackupsArchive() {
+        BackupCatalog catalog = withBackups("b0", "b1");
+        FileEntry own = file("r/own", "b1");
+        FileEntry ownToo = file("r/a/own", "b1");
+        List<FileEntry> files = List.of(
+                own,
+                file("r/in-parent", "b0"),
+                new FileEntry("r", EntryType.DIR, 0, 0755, MTIME, null, null, null),
+                // Not a regular file, even though storedIn names the backup: never listed.
+                new FileEntry("r/odd-link", EntryType.SYMLINK, 0, 0777, MTIME, null, "own", "b1"),
+                ownToo);
+        catalog.saveFiles("b1", files);
+        catalog.saveFiles("b0", List.of(file("r/in-parent", "b0"), file("r/gone", "b0")));
+
+        assertThat(catalog.filesStoredIn("b1")).containsExactly(ownToo, own);
+        assertThat(catalog.filesStoredIn("b0")).containsExactly(file("r/gone", "b0"), file("r/in-parent", "b0"));
+    }
+
+    @Test
+    void filesOfOneBackupDoNotLeakIntoAnother() {
+        BackupCatalog catalog = withBackups("b1", "b2");
+        catalog.saveFiles("b1", List.of(file("r/same", "b1"), file("r/only-1", "b1")));
+        catalog.saveFiles("b2", List.of(file("r/same", "b2")));
+
+        assertThat(catalog.files("b1")).containsExactly(file("r/only-1", "b1"), file("r/same", "b1"));
+        assertThat(catalog.files("b2")).containsExactly(file("r/same", "b2"));
+    }
+
+    @Test
+    void deleteRemovesTheFileList() {
+        BackupCatalog catalog = withBackups("b1", "b2");
+        catalog.saveFiles("b1", List.of(file("r/a", "b1")));
+        catalog.saveFiles("b2", List.of(file("r/a", "b2")));
+
+        catalog.delete("b1");
+
+        assertThat(catalog.files("b1")).isEmpty();
+        assertThat(catalog.filesStoredIn("b1")).isEmpty();
+        assertThat(catalog.files("b2")).containsExactly(file("r/a", "b2"));
+        catalog.save(minimal("b1", at("2024-03-11T00:00Z")));
+        assertThat(catalog.files("b1")).as("a backup saved again under the deleted id").isEmpty();
+    }
+
+    @Test
+    void savingTheBackupAgainKeepsItsFileList() {
+        BackupCatalog catalog = withBackups("b1");
+        List<FileEntry> files = everyKindOfEntry("b1");
+        catalog.saveFiles("b1", files);
+
+        catalog.save(minimal("b1", at("2024-03-10T14:05Z")).withStatus(BackupStatus.COMPLETED));
+        catalog.save(everyFieldSet("b1", at("2024-03-10T14:05Z")));
+
+        assertThat(catalog.files("b1")).containsExactlyElementsOf(sortedByPath(files));
+    }
+
+    @Test
+    void fileListsSurviveCloseAndReopen() {
+        BackupCatalog first = newCatalog(dir);
+        first.save(minimal("b1", at("2024-03-10T14:05Z")));
+        List<FileEntry> files = everyKindOfEntry("b1");
+        first.saveFiles("b1", files);
+        first.close();
+
+        BackupCatalog second = track(reopen(dir));
+
+        assertThat(second.files("b1")).containsExactlyElementsOf(sortedByPath(files));
+    }
+
+    @Test
+    void largeListRoundTrips() {
+        BackupCatalog catalog = withBackups("b0", "b1");
+        List<FileEntry> files = new ArrayList<>();
+        List<FileEntry> own = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            // Saved in reverse, as a scanner's order need not be the catalog's.
+            String path = String.format("root/dir-%03d/file-%05d.dat", (19_999 - i) / 100, 19_999 - i);
+            FileEntry entry = file(path, i % 3 == 0 ? "b0" : "b1");
+            files.add(entry);
+            if (i % 3 != 0) {
+                own.add(entry);
+            }
+        }
+
+        catalog.saveFiles("b1", files);
+
+        assertThat(catalog.files("b1")).containsExactlyElementsOf(sortedByPath(files));
+        assertThat(catalog.filesStoredIn("b1")).containsExactlyElementsOf(sortedByPath(own));
+    }
+
+    @Test
+    @Timeout(60)
+    void concurrentFileListSavesFromSeveralThreadsLoseNothing() throws Exception {
+        int threads = 4;
+        String[] ids = new String[threads];
+        for (int t = 0; t < threads; t++) {
+            ids[t] = "t" + t;
+        }
+        BackupCatalog catalog = withBackups(ids);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<List<FileEntry>> expected = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                String id = ids[t];
+                List<FileEntry> last = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    last.add(file(String.format("r/%s/%04d", id, i), id));
+                }
+                expected.add(last);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int round = 0; round < 10; round++) {
+                        catalog.saveFiles(id, round == 9 ? last : last.subList(0, round * 10));
+                        catalog.files(id); // interleave reads with the others' writes
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get(50, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (int t = 0; t < threads; t++) {
+            assertThat(catalog.files(ids[t])).as(ids[t]).containsExactlyElementsOf(expected.get(t));
+        }
     }
 }

@@ -1,0 +1,74 @@
+package dev.backman.application;
+
+import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.EntryType;
+import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.port.BackupCatalog;
+import dev.backman.domain.port.ScannedEntry;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a chain already holds, from the catalog: the parent's tree (for change detection) and every content stored
+ * in the chain's archives, by digest (for dedup whatever the path).
+ */
+final class ChainContents {
+    private final Map<String, FileEntry> previous;
+    private final Map<String, FileEntry> storedByDigest;
+    private final Set<Long> storedSizes;
+
+    private ChainContents(Map<String, FileEntry> previous, Map<String, FileEntry> storedByDigest) {
+        this.previous = previous;
+        this.storedByDigest = storedByDigest;
+        this.storedSizes = new HashSet<>();
+        storedByDigest.values().forEach(e -> storedSizes.add(e.size()));
+    }
+
+    static ChainContents none() {
+        return new ChainContents(Map.of(), Map.of());
+    }
+
+    static ChainContents of(Chain chain, BackupCatalog catalog) {
+        if (chain.parent() == null) {
+            return none();
+        }
+        Map<String, FileEntry> previous = new HashMap<>();
+        for (FileEntry entry : catalog.files(chain.parent().backupId())) {
+            previous.put(entry.path(), entry);
+        }
+        Map<String, FileEntry> stored = new HashMap<>();
+        for (BackupMetadata member : chain.members()) {
+            for (FileEntry entry : catalog.filesStoredIn(member.backupId())) {
+                stored.putIfAbsent(entry.sha256(), entry);
+            }
+        }
+        return new ChainContents(previous, stored);
+    }
+
+    /**
+     * The parent's entry for this file if it is unchanged: same path, size, mtime and (where known) identity, so
+     * its contents need not be read again.
+     */
+    FileEntry unchanged(ScannedEntry scanned) {
+        FileEntry before = previous.get(scanned.archivePath());
+        if (before == null || before.type() != EntryType.FILE || before.sha256() == null
+                || before.size() != scanned.size() || !before.mtime().equals(scanned.mtime())
+                || !Objects.equals(before.fileKey(), scanned.fileKey())) {
+            return null;
+        }
+        return before;
+    }
+
+    /** The chain's stored copy of a content, or null. */
+    FileEntry holderOf(String digest) {
+        return storedByDigest.get(digest);
+    }
+
+    /** Whether some content of this size is stored in the chain (only then can a changed file be a copy of it). */
+    boolean holdsSize(long size) {
+        return storedSizes.contains(size);
+    }
+}
