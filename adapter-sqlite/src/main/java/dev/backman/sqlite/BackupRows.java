@@ -13,7 +13,16 @@ final class BackupRows {
             INSERT INTO backups (backup_id, timestamp, epoch_second, nano, total_files, total_size_bytes, checksum,
                 compression_type, status, duration_seconds, error_message, backup_type, parent_id,
                 archive_size_bytes, stored_files, encrypted)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (backup_id) DO UPDATE SET timestamp = excluded.timestamp,
+                epoch_second = excluded.epoch_second, nano = excluded.nano, total_files = excluded.total_files,
+                total_size_bytes = excluded.total_size_bytes, checksum = excluded.checksum,
+                compression_type = excluded.compression_type, status = excluded.status,
+                duration_seconds = excluded.duration_seconds, error_message = excluded.error_message,
+                backup_type = excluded.backup_type, parent_id = excluded.parent_id,
+                archive_size_bytes = excluded.archive_size_bytes, stored_files = excluded.stored_files,
+                encrypted = excluded.encrypted""";
+    private static final List<String> LIST_TABLES = List.of("source_paths", "skipped_files", "replicas");
     private static final String COLUMNS = """
             SELECT backup_id, timestamp, total_files, total_size_bytes, checksum, compression_type, status,
                 duration_seconds, error_message, backup_type, parent_id, archive_size_bytes, stored_files, encrypted
@@ -23,15 +32,18 @@ final class BackupRows {
     private BackupRows() {
     }
 
-    /** Deletes the backup; its list rows go with it (foreign keys with ON DELETE CASCADE). */
+    /** Deletes the backup; its list and file rows go with it (foreign keys with ON DELETE CASCADE). */
     static void delete(Handle handle, String backupId) {
         handle.execute("DELETE FROM backups WHERE backup_id = ?", backupId);
     }
 
-    /** Replaces any backup with the same id; run it inside a write transaction. */
+    /** Replaces any backup with the same id, keeping its file list; run it inside a write transaction. */
     static void replace(Handle handle, BackupMetadata b) {
-        // Deleting first (rather than INSERT OR REPLACE) makes the cascade to the list rows explicit.
-        delete(handle, b.backupId());
+        // An upsert, not DELETE + INSERT (nor INSERT OR REPLACE): deleting the row would cascade to its file list,
+        // and a status change (completed, verified) must not lose the tree. The small lists are replaced here.
+        for (String table : LIST_TABLES) {
+            handle.execute("DELETE FROM " + table + " WHERE backup_id = ?", b.backupId());
+        }
         handle.createUpdate(INSERT)
                 .bind(0, b.backupId())
                 .bind(1, b.timestamp().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))

@@ -59,6 +59,24 @@ final class SchemaMigrations {
                         location  TEXT,
                         status    TEXT,
                         PRIMARY KEY (backup_id, position)
+                    ) WITHOUT ROWID"""),
+            // 2: each backup's tree, for change detection and deduplication. WITHOUT ROWID keeps the rows in
+            // (backup_id, path) order, so a backup's list (and the files its archive stores) is one range scan of
+            // the primary key that needs no sort. No further index: see FileRowReader for the measurements.
+            List.of("""
+                    CREATE TABLE files (
+                        backup_id    TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
+                        path         TEXT    NOT NULL,
+                        type         TEXT    NOT NULL,
+                        size         INTEGER NOT NULL,
+                        mode         INTEGER NOT NULL,
+                        mtime_second INTEGER NOT NULL,
+                        mtime_nano   INTEGER NOT NULL,
+                        sha256       TEXT,
+                        link_target  TEXT,
+                        stored_in    TEXT,
+                        file_key     TEXT,
+                        PRIMARY KEY (backup_id, path)
                     ) WITHOUT ROWID"""));
 
     /** The schema version this code writes. */

@@ -3,12 +3,14 @@ package dev.backman.sqlite;
 import dev.backman.domain.error.BackupException;
 import dev.backman.domain.error.CatalogFailure;
 import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.port.BackupCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -65,6 +67,24 @@ public final class SqliteBackupCatalog implements BackupCatalog {
             closeQuietly(connection, e);
             throw e instanceof BackupException be ? be : failures.translate("open the catalog", e);
         }
+    }
+
+    /**
+     * A new, empty catalog in {@code dbFile}, for {@code backman catalog rebuild}. Whatever is there now (a catalog, a
+     * newer backman's catalog, garbage) is never deleted: it is renamed, with its {@code -wal}, {@code -shm} and
+     * {@code -journal} side files, to {@code <name>.replaced-<yyyyMMddHHmmss>} (local time) beside it.
+     *
+     * @throws CatalogFailure when the old file cannot be moved aside or the new catalog cannot be created
+     */
+    public static SqliteBackupCatalog recreate(Path dbFile) {
+        return recreate(dbFile, Clock.systemDefaultZone());
+    }
+
+    static SqliteBackupCatalog recreate(Path dbFile, Clock clock) {
+        Path file = dbFile.toAbsolutePath().normalize();
+        new CatalogSetAside(clock).moveAside(file)
+                .ifPresent(aside -> LOG.info("catalog {}: moved the previous catalog aside to {}", file, aside));
+        return open(file);
     }
 
     private static void createParent(Path file) {
@@ -134,6 +154,46 @@ public final class SqliteBackupCatalog implements BackupCatalog {
             BackupRows.delete(h, backupId);
             return null;
         });
+    }
+
+    @Override
+    public void saveFiles(String backupId, List<FileEntry> files) {
+        write("save the file list of backup " + backupId, h -> jdbc(c -> {
+            FileRowWriter.replace(c, backupId, files);
+            return null;
+        }));
+    }
+
+    @Override
+    public List<FileEntry> files(String backupId) {
+        return read("read the file list of backup " + backupId, h -> jdbc(c -> FileRowReader.of(c, backupId)));
+    }
+
+    @Override
+    public List<FileEntry> filesStoredIn(String backupId) {
+        return read("read the files stored in backup " + backupId, h -> jdbc(c -> FileRowReader.storedIn(c, backupId)));
+    }
+
+    /** Work on the raw connection (the same one the handle's transaction runs on), for the large file lists. */
+    private interface JdbcWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private <T> T jdbc(JdbcWork<T> work) {
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new UncheckedSqlException(e);
+        }
+    }
+
+    /** Carries an SQLException through {@link Function}; {@link SqlFailures} reports the SQLException's message. */
+    private static final class UncheckedSqlException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UncheckedSqlException(SQLException cause) {
+            super(cause);
+        }
     }
 
     private <T> T write(String action, Function<Handle, T> work) {

@@ -6,15 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.backman.domain.contract.BackupCatalogContract;
 import dev.backman.domain.error.CatalogFailure;
 import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.EntryType;
+import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.port.BackupCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,5 +200,187 @@ class SqliteBackupCatalogTest extends BackupCatalogContract {
             catalog.close();
             LOG.info("open + list + close of an empty catalog: {} ms", (System.nanoTime() - start) / 1_000_000.0);
         }
+    }
+
+    /** The schema of version 1 exactly as it shipped, to prove that such a catalog migrates in place. */
+    private static final String[] VERSION_1 = {
+        """
+        CREATE TABLE backups (
+            backup_id          TEXT    NOT NULL PRIMARY KEY,
+            timestamp          TEXT    NOT NULL,
+            epoch_second       INTEGER NOT NULL,
+            nano               INTEGER NOT NULL,
+            total_files        INTEGER NOT NULL,
+            total_size_bytes   INTEGER NOT NULL,
+            checksum           TEXT,
+            compression_type   TEXT    NOT NULL,
+            status             TEXT    NOT NULL,
+            duration_seconds   REAL,
+            error_message      TEXT,
+            backup_type        TEXT    NOT NULL,
+            parent_id          TEXT,
+            archive_size_bytes INTEGER NOT NULL,
+            stored_files       INTEGER NOT NULL,
+            encrypted          INTEGER NOT NULL
+        )""",
+        "CREATE INDEX backups_by_time ON backups (epoch_second, nano, backup_id)",
+        """
+        CREATE TABLE source_paths (
+            backup_id TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
+            position  INTEGER NOT NULL,
+            path      TEXT    NOT NULL,
+            PRIMARY KEY (backup_id, position)
+        ) WITHOUT ROWID""",
+        """
+        CREATE TABLE skipped_files (
+            backup_id TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
+            position  INTEGER NOT NULL,
+            path      TEXT,
+            reason    TEXT,
+            PRIMARY KEY (backup_id, position)
+        ) WITHOUT ROWID""",
+        """
+        CREATE TABLE replicas (
+            backup_id TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
+            position  INTEGER NOT NULL,
+            location  TEXT,
+            status    TEXT,
+            PRIMARY KEY (backup_id, position)
+        ) WITHOUT ROWID""",
+        "PRAGMA user_version = 1",
+        """
+        INSERT INTO backups VALUES ('old', '2024-03-10T14:05:09.25+01:00', 1710075909, 250000000, 3, 4096,
+            NULL, 'tar.zst', 'completed', 1.5, NULL, 'full', NULL, 2048, 3, 0)""",
+        "INSERT INTO source_paths VALUES ('old', 0, '/home/ann/src')",
+        "INSERT INTO replicas VALUES ('old', 0, 's3://offsite', 'verified')"
+    };
+
+    @Test
+    void versionOneCatalogMigratesInPlaceKeepingItsRows() throws Exception {
+        sql(VERSION_1);
+
+        BackupCatalog catalog = open();
+
+        assertThat(query("PRAGMA user_version")).isEqualTo(String.valueOf(SchemaMigrations.LATEST));
+        BackupMetadata old = catalog.find("old").orElseThrow();
+        assertThat(old.timestamp()).isEqualTo(T0);
+        assertThat(old.sourcePaths()).containsExactly("/home/ann/src");
+        assertThat(old.replicas()).hasSize(1);
+        assertThat(catalog.files("old")).isEmpty();
+        List<FileEntry> files = List.of(entry("src/a", "old"), entry("src/b", "old"));
+        catalog.saveFiles("old", files);
+        assertThat(catalog.files("old")).containsExactlyElementsOf(files);
+        catalog.delete("old");
+        assertThat(query("SELECT count(*) FROM files")).isEqualTo("0");
+    }
+
+    @Test
+    void fileRowsKeepMtimeAsEpochSecondAndNanoAndTypeAsWireName() throws Exception {
+        BackupCatalog catalog = open();
+        catalog.save(minimal("b1", T0));
+        catalog.saveFiles("b1", List.of(new FileEntry("r/l", EntryType.SYMLINK, 0, -1,
+                Instant.ofEpochSecond(-2, 5), null, "t", null, "1:2:3")));
+
+        assertThat(query("SELECT type || ' ' || mtime_second || ' ' || mtime_nano || ' ' || mode FROM files"))
+                .isEqualTo("symlink -2 5 -1");
+    }
+
+    @Test
+    void fileListsAreReadAsOneRangeOfThePrimaryKey() throws Exception {
+        open().close();
+        StringBuilder plan = new StringBuilder();
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file())) {
+            for (String select : new String[] {FileRowReader.SELECT, FileRowReader.SELECT_STORED_IN}) {
+                try (PreparedStatement s = c.prepareStatement("EXPLAIN QUERY PLAN " + select)) {
+                    s.setString(1, "b1");
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append(rs.getString("detail")).append('\n');
+                        }
+                    }
+                }
+            }
+        }
+
+        // A search of the key (no SCAN of the whole table, no temporary B-tree for ORDER BY) for both queries.
+        assertThat(plan.toString()).isEqualTo("SEARCH files USING PRIMARY KEY (backup_id=?)\n".repeat(2));
+    }
+
+    @Test
+    void saveFilesOfABackupNotInTheCatalogFailsNamingIt() {
+        BackupCatalog catalog = open();
+
+        assertThatThrownBy(() -> catalog.saveFiles("ghost", List.of(entry("r/a", "ghost"))))
+                .isExactlyInstanceOf(CatalogFailure.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("backup ghost is not in the catalog");
+        assertThat(catalog.files("ghost")).isEmpty();
+    }
+
+    @Test
+    void failedSaveFilesKeepsThePreviousList() {
+        BackupCatalog catalog = open();
+        catalog.save(minimal("b1", T0));
+        List<FileEntry> before = List.of(entry("r/a", "b1"));
+        catalog.saveFiles("b1", before);
+
+        // The same path twice breaks the primary key in the last of several INSERT statements.
+        List<FileEntry> broken = new ArrayList<>();
+        for (int i = 0; i < FileRowWriter.ROWS_PER_INSERT * 2 + 10; i++) {
+            broken.add(entry(String.format("r/%04d", i), "b1"));
+        }
+        broken.add(entry("r/0000", "b1"));
+        assertThatThrownBy(() -> catalog.saveFiles("b1", broken))
+                .isExactlyInstanceOf(CatalogFailure.class)
+                .hasMessageContaining("cannot save the file list of backup b1");
+
+        assertThat(catalog.files("b1")).isEqualTo(before);
+    }
+
+    @Test
+    void listsOfEverySizeAroundTheRowsPerStatementRoundTrip() {
+        BackupCatalog catalog = open();
+        int n = FileRowWriter.ROWS_PER_INSERT;
+        for (int size : new int[] {1, n - 1, n, n + 1, 2 * n, 2 * n + 1}) {
+            String id = "b" + size;
+            catalog.save(minimal(id, T0));
+            List<FileEntry> files = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                files.add(entry(String.format("r/%04d", i), id));
+            }
+
+            catalog.saveFiles(id, files);
+
+            assertThat(catalog.files(id)).as("%d files", size).isEqualTo(files);
+        }
+    }
+
+    @Test
+    void unknownEntryTypeInARowIsACatalogFailure() throws Exception {
+        BackupCatalog catalog = open();
+        catalog.save(minimal("b1", T0));
+        catalog.saveFiles("b1", List.of(entry("r/a", "b1")));
+        sql("UPDATE files SET type = 'socket'");
+
+        assertThatThrownBy(() -> catalog.files("b1"))
+                .isExactlyInstanceOf(CatalogFailure.class)
+                .hasMessageContaining("unknown entry type 'socket'");
+    }
+
+    @Test
+    void filesReadBackShareOneStringPerStoredInId() {
+        BackupCatalog catalog = open();
+        catalog.save(minimal("b1", T0));
+        catalog.saveFiles("b1", List.of(entry("r/a", new String("b0")), entry("r/b", new String("b0"))));
+
+        List<FileEntry> files = catalog.files("b1");
+
+        assertThat(files.get(0).storedIn()).isEqualTo("b0").isSameAs(files.get(1).storedIn());
+    }
+
+    private static FileEntry entry(String path, String storedIn) {
+        return new FileEntry(path, EntryType.FILE, 1, 0644, Instant.ofEpochSecond(1_700_000_000L, 42),
+                "a".repeat(64), null, storedIn, "2049:7:1700000000000");
     }
 }
