@@ -1,5 +1,6 @@
 package dev.backman.filesystem.archive;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -8,9 +9,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Delivers exactly the size an archive header announced, whatever the file does meanwhile: a file that shrank is
- * padded with zeros, one that grew is cut. The SHA-256 of the delivered bytes is computed as they stream by and
- * recorded in the ledger when the end is reached, so each file is read once, in whichever thread stores it.
+ * Delivers exactly the size an archive header announced and records the SHA-256 of the delivered bytes in the
+ * ledger when the end is reached, so each file is read once, in whichever thread stores it. A file being read
+ * ({@link #padding}) may change meanwhile: one that shrank is padded with zeros, one that grew is cut, and both
+ * are reported as changed. A stream handed over by the caller ({@link #strict}) must hold the announced size: one
+ * that ends early fails, and it is never read past that size (it may be another archive's entry).
  */
 final class ExactSizeHashingInputStream extends InputStream {
 
@@ -18,13 +21,15 @@ final class ExactSizeHashingInputStream extends InputStream {
     private final long size;
     private final String path;
     private final ContentLedger ledger;
+    private final boolean strict;
     private final MessageDigest sha256;
     private long delivered;
     private boolean sourceEnded;
     private boolean changed;
     private boolean recorded;
 
-    ExactSizeHashingInputStream(InputStream source, long size, String path, ContentLedger ledger) {
+    private ExactSizeHashingInputStream(InputStream source, long size, String path, ContentLedger ledger,
+                                        boolean strict) {
         if (size < 0) {
             throw new IllegalArgumentException("negative size for " + path);
         }
@@ -32,7 +37,18 @@ final class ExactSizeHashingInputStream extends InputStream {
         this.size = size;
         this.path = path;
         this.ledger = ledger;
+        this.strict = strict;
         this.sha256 = newSha256();
+    }
+
+    /** A file's bytes, padded or cut to {@code size}. */
+    static ExactSizeHashingInputStream padding(InputStream file, long size, String path, ContentLedger ledger) {
+        return new ExactSizeHashingInputStream(file, size, path, ledger, false);
+    }
+
+    /** A caller's stream that must hold {@code size} bytes, of which no more are read. */
+    static ExactSizeHashingInputStream strict(InputStream content, long size, String path, ContentLedger ledger) {
+        return new ExactSizeHashingInputStream(content, size, path, ledger, true);
     }
 
     @Override
@@ -53,6 +69,9 @@ final class ExactSizeHashingInputStream extends InputStream {
         int wanted = (int) Math.min(len, size - delivered);
         int n = sourceEnded ? -1 : source.read(b, off, wanted);
         if (n < 0) {
+            if (strict) {
+                throw new EOFException(path + ": the content ended after " + delivered + " of " + size + " bytes");
+            }
             sourceEnded = true;
             changed = true;
             n = wanted;
@@ -63,6 +82,14 @@ final class ExactSizeHashingInputStream extends InputStream {
         return n;
     }
 
+    /** Records the digest once every byte was read, as reading past the end would. */
+    void finishRead() throws IOException {
+        if (delivered != size) {
+            throw new IllegalStateException(path + ": " + (size - delivered) + " bytes were not read");
+        }
+        recordOnce();
+    }
+
     @Override
     public int available() {
         return 0;
@@ -70,7 +97,9 @@ final class ExactSizeHashingInputStream extends InputStream {
 
     @Override
     public void close() throws IOException {
-        source.close();
+        if (!strict) {
+            source.close(); // a caller's stream stays open: it may be an entry of an archive being read
+        }
     }
 
     private void recordOnce() throws IOException {
@@ -78,7 +107,7 @@ final class ExactSizeHashingInputStream extends InputStream {
             return;
         }
         recorded = true;
-        if (!sourceEnded && source.read() >= 0) {
+        if (!strict && !sourceEnded && source.read() >= 0) {
             changed = true; // the file grew beyond the announced size: the rest is cut
         }
         ledger.record(path, HexFormat.of().formatHex(sha256.digest()), changed);

@@ -34,6 +34,7 @@ final class TarArchiveWriter implements ArchiveWriter {
     private final TarArchiveOutputStream tar;
     private final ContentLedger ledger = new ContentLedger();
     private final byte[] buffer = new byte[IoBuffers.SIZE];
+    private boolean broken;
     private boolean finished;
     private boolean closed;
 
@@ -55,45 +56,41 @@ final class TarArchiveWriter implements ArchiveWriter {
 
     @Override
     public void addDirectory(FileEntry entry) throws IOException {
-        TarArchiveEntry header = header(entry.path() + "/", TarConstants.LF_DIR, entry);
-        tar.putArchiveEntry(header);
-        tar.closeArchiveEntry();
+        putEmpty(header(entry.path() + "/", TarConstants.LF_DIR, entry));
     }
 
     @Override
     public void addSymlink(FileEntry entry) throws IOException {
         TarArchiveEntry header = header(entry.path(), TarConstants.LF_SYMLINK, entry);
         header.setLinkName(entry.linkTarget());
-        tar.putArchiveEntry(header);
-        tar.closeArchiveEntry();
+        putEmpty(header);
     }
 
     @Override
     public void addFile(FileEntry entry, Path source) throws IOException {
         // opened before the header is written, so a vanished file leaves the archive consistent
-        try (InputStream in = new ExactSizeHashingInputStream(Files.newInputStream(source), entry.size(),
+        try (InputStream in = ExactSizeHashingInputStream.padding(Files.newInputStream(source), entry.size(),
                 entry.path(), ledger)) {
-            TarArchiveEntry header = header(entry.path(), TarConstants.LF_NORMAL, entry);
-            header.setSize(entry.size());
-            tar.putArchiveEntry(header);
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                tar.write(buffer, 0, n);
-            }
-            tar.closeArchiveEntry();
+            putFile(entry, in);
         }
+    }
+
+    /** Streams exactly {@code entry.size()} bytes; a short stream fails mid-entry and the archive is lost. */
+    @Override
+    public void addFile(FileEntry entry, InputStream content) throws IOException {
+        putFile(entry, ExactSizeHashingInputStream.strict(content, entry.size(), entry.path(), ledger));
     }
 
     @Override
     public void addDuplicate(FileEntry entry, FileEntry original) throws IOException {
         TarArchiveEntry header = header(entry.path(), TarConstants.LF_LINK, entry);
         header.setLinkName(original.path());
-        tar.putArchiveEntry(header);
-        tar.closeArchiveEntry();
+        putEmpty(header);
     }
 
     @Override
     public WriteSummary finish() throws IOException {
+        checkUsable();
         tar.finish();
         tar.close(); // closes the compressor, which writes its trailer; the sink only flushes
         finished = true;
@@ -113,6 +110,32 @@ final class TarArchiveWriter implements ArchiveWriter {
             closeQuietly(compressed);
         }
         shutdownPool();
+    }
+
+    private void putEmpty(TarArchiveEntry header) throws IOException {
+        checkUsable();
+        tar.putArchiveEntry(header);
+        tar.closeArchiveEntry();
+    }
+
+    private void putFile(FileEntry entry, InputStream in) throws IOException {
+        checkUsable();
+        TarArchiveEntry header = header(entry.path(), TarConstants.LF_NORMAL, entry);
+        header.setSize(entry.size());
+        tar.putArchiveEntry(header);
+        broken = true; // until the entry is complete: a failure in between leaves a half-written entry behind
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            tar.write(buffer, 0, n);
+        }
+        tar.closeArchiveEntry();
+        broken = false;
+    }
+
+    private void checkUsable() throws IOException {
+        if (broken) {
+            throw new IOException("the " + type + " archive is unusable: an earlier entry could not be completed");
+        }
     }
 
     private void closeQuietly(AutoCloseable stream) {

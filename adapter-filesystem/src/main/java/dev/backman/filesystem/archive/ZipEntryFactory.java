@@ -35,11 +35,10 @@ final class ZipEntryFactory {
         return zip;
     }
 
-    ZipArchiveEntry file(FileEntry entry, int method) {
+    /** A regular file; method, CRC and sizes are set once its bytes have been compressed. */
+    ZipArchiveEntry file(FileEntry entry) {
         ZipArchiveEntry zip = named(entry.path(), entry);
         zip.setUnixMode(TYPE_FILE | PosixModes.permissions(entry));
-        zip.setMethod(method);
-        zip.setSize(entry.size());
         return zip;
     }
 

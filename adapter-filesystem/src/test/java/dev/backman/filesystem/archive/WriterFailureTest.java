@@ -7,6 +7,7 @@ import dev.backman.domain.model.CompressionType;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.port.ArchiveWriter;
+import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -44,18 +45,20 @@ class WriterFailureTest {
     @Test
     void zipTemporaryFilesAreRemovedWhenTheWriterIsAbandonedOrFinished() throws Exception {
         Path temp = Files.createDirectory(dir.resolve("temp"));
-        Path source = Files.write(dir.resolve("data.bin"), TrickyTree.compressibleText(500_000));
+        int size = (int) ZipArchiveWriter.IN_MEMORY_LIMIT + 1; // larger files are compressed into temporary files
+        Path source = Files.write(dir.resolve("data.bin"), TrickyTree.compressibleText(size));
 
         ArchiveWriter abandoned = new ZipArchiveWriter(OutputStream.nullOutputStream(), 2, temp);
-        for (int i = 0; i < 20; i++) {
-            abandoned.addFile(file("src/file-" + i, 500_000), source);
+        for (int i = 0; i < 6; i++) {
+            abandoned.addFile(file("src/file-" + i, size), source);
         }
         awaitAnyFile(temp); // a worker has started spilling compressed entries
         abandoned.close();
         assertThat(listing(temp)).isEmpty();
 
         try (ArchiveWriter finished = new ZipArchiveWriter(OutputStream.nullOutputStream(), 2, temp)) {
-            finished.addFile(file("src/file", 500_000), source);
+            finished.addFile(file("src/file", size), source);
+            finished.addFile(file("src/streamed", size), new ByteArrayInputStream(Files.readAllBytes(source)));
             finished.finish();
         }
         assertThat(listing(temp)).isEmpty();

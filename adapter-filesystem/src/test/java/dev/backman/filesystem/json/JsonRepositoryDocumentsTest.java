@@ -80,7 +80,7 @@ class JsonRepositoryDocumentsTest {
         assertThat(names(json.get("backup").get("replicas").get(0))).containsExactly("location", "status");
         assertThat(names(json.get("roots").get(0))).containsExactly("name", "path");
         assertThat(names(json.get("files").get(1))).containsExactly("path", "type", "size", "mode", "mtime",
-                "sha256", "link_target", "stored_in");
+                "sha256", "link_target", "stored_in", "file_key");
     }
 
     @Test
