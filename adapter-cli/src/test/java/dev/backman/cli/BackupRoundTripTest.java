@@ -33,7 +33,7 @@ class BackupRoundTripTest {
     void backupListStatusRestoreVerifyRoundTripRestoresTheSameTree() {
         Cli.Result backup = cli.run("backup", "project", "--id", "first");
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
-        assertThat(backup.out()).contains("first").contains("full");
+        assertThat(backup.out()).contains("backup first completed (full)");
 
         Cli.Result list = cli.run("list");
         assertThat(list.exitCode()).as(list.toString()).isZero();
@@ -51,6 +51,29 @@ class BackupRoundTripTest {
         Cli.Result verify = cli.run("verify");
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
         assertThat(verify.out()).contains("ok").contains("first");
+    }
+
+    @Test
+    void secondBackupOfAnUnchangedTreeIsAnIncrementalThatStoresNothingAndRestoresTheSameTree() {
+        assertThat(cli.run("backup", "project", "--id", "first").exitCode()).isZero();
+
+        Cli.Result second = cli.run("--json", "backup", "project", "--id", "second");
+
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        JsonNode metadata = second.json();
+        assertThat(metadata.get("backup_type").asText()).isEqualTo("incremental");
+        assertThat(metadata.get("parent_id").asText()).isEqualTo("first");
+        assertThat(metadata.get("stored_files").asLong()).isZero();
+        assertThat(metadata.get("total_files").asLong()).isEqualTo(3);
+        Cli.Result restore = cli.run("restore", "second", "--target", "out");
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(SourceTree.read(dir.resolve("out/project"))).isEqualTo(SourceTree.read(source));
+
+        Cli.Result third = cli.run("backup", "project", "--id", "third");
+        assertThat(third.out()).contains("backup third completed (incremental, parent second)")
+                .contains("0 stored in this archive");
+        assertThat(cli.run("list").out()).containsPattern("(?m)^ID\\s+TIME\\s+TYPE\\s")
+                .containsPattern("(?m)^first\\s.*\\sfull\\s").containsPattern("(?m)^third\\s.*\\sincremental\\s");
     }
 
     @Test

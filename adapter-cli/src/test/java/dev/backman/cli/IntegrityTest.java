@@ -3,8 +3,6 @@ package dev.backman.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,7 @@ class IntegrityTest {
 
     @Test
     void verifyFindsADamagedArchiveExitsThreeAndMarksItCorrupted() throws IOException {
-        corrupt(dir.resolve("backups/archives/b1.tar"), "hello backman", "HELLO BACKMAN");
+        ArchiveDamage.replace(dir.resolve("backups/archives/b1.tar"), "hello backman", "HELLO BACKMAN");
 
         Cli.Result verify = cli.run("verify");
         Cli.Result status = cli.run("status", "b1", "--json");
@@ -38,7 +36,7 @@ class IntegrityTest {
 
     @Test
     void verifyJsonReportsTheProblems() throws IOException {
-        corrupt(dir.resolve("backups/archives/b1.tar"), "second file", "SECOND FILE");
+        ArchiveDamage.replace(dir.resolve("backups/archives/b1.tar"), "second file", "SECOND FILE");
 
         Cli.Result verify = cli.run("--json", "verify", "b1");
 
@@ -46,15 +44,5 @@ class IntegrityTest {
         assertThat(verify.json().get("ok").asBoolean()).isFalse();
         assertThat(verify.json().get("backups").get(0).get("status").asText()).isEqualTo("corrupted");
         assertThat(verify.json().get("backups").get(0).get("problems")).isNotEmpty();
-    }
-
-    private static void corrupt(Path archive, String original, String replacement) throws IOException {
-        byte[] bytes = Files.readAllBytes(archive);
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        int at = text.indexOf(original);
-        assertThat(at).as("content found in the archive").isNotNegative();
-        byte[] damaged = replacement.getBytes(StandardCharsets.ISO_8859_1);
-        System.arraycopy(damaged, 0, bytes, at, damaged.length);
-        Files.write(archive, bytes);
     }
 }

@@ -3,6 +3,7 @@ package dev.backman.endtoend;
 import dev.backman.application.BackupManager;
 import dev.backman.domain.model.BackupConfig;
 import dev.backman.domain.port.ArchiveCodec;
+import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.ProgressListener;
 import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
 import dev.backman.filesystem.checksum.JdkChecksums;
@@ -14,6 +15,7 @@ import dev.backman.filesystem.storage.LocalDiskArchiveStorage;
 import dev.backman.sqlite.SqliteBackupCatalog;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /** Builds managers on real adapters, the way an embedding host does (no Guice). */
 final class Managers {
@@ -25,10 +27,15 @@ final class Managers {
     }
 
     static BackupManager onDisk(BackupConfig config, Clock clock, ArchiveCodec codec, ProgressListener listener) {
+        return onDisk(config, clock, codec, listener, UnaryOperator.identity());
+    }
+
+    static BackupManager onDisk(BackupConfig config, Clock clock, ArchiveCodec codec, ProgressListener listener,
+                                UnaryOperator<ArchiveStorage> storageDecorator) {
         Path repo = Path.of(config.backupLocation());
         return BackupManager.builder()
                 .config(config)
-                .storage(new LocalDiskArchiveStorage(repo))
+                .storage(storageDecorator.apply(new LocalDiskArchiveStorage(repo)))
                 .catalog(SqliteBackupCatalog.open(repo.resolve("catalog.db")))
                 .codec(codec)
                 .scanner(new FileSystemSourceScanner())

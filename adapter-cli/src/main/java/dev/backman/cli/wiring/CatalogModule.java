@@ -8,14 +8,34 @@ import dev.backman.domain.model.BackupConfig;
 import dev.backman.domain.port.BackupCatalog;
 import dev.backman.sqlite.SqliteBackupCatalog;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /** The SQLite catalog: at {@code catalog_path}, or where the repository's backend puts it by default. */
 public final class CatalogModule extends AbstractModule {
+    private final Function<Path, BackupCatalog> opener;
+
+    /** Opens the existing catalog (creating it when missing). */
+    public CatalogModule() {
+        this(SqliteBackupCatalog::open);
+    }
+
+    private CatalogModule(Function<Path, BackupCatalog> opener) {
+        this.opener = opener;
+    }
+
+    /**
+     * For {@code catalog rebuild}: a new, empty catalog in place of the old file, which may be unreadable. The
+     * file is replaced on first use, which the rebuild makes while it holds the repository lock, so no other
+     * writer is using the old catalog then, and a rebuild that cannot start leaves it untouched.
+     */
+    public static CatalogModule recreating() {
+        return new CatalogModule(path -> new LazyBackupCatalog(() -> SqliteBackupCatalog.recreate(path)));
+    }
 
     @Provides
     @Singleton
     BackupCatalog catalog(BackupConfig config, RepositoryBackend backend, RepositoryLocation location) {
         Path path = config.catalogPath() != null ? config.catalogPath() : backend.defaultCatalogPath(location);
-        return SqliteBackupCatalog.open(path);
+        return opener.apply(path);
     }
 }

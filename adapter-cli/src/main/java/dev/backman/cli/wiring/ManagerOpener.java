@@ -38,10 +38,17 @@ public final class ManagerOpener {
     /** A manager for a repository that must exist already (commands that only read it never create one). */
     public BackupManager openExisting(RunSettings settings) {
         Injector injector = injector(settings, new CatalogModule());
-        if (!provision(injector, RepositoryBackend.class).exists(settings.location())) {
-            throw new StorageFailure(settings.location().value(),
-                    "no backman repository here (create one with `backman init` or `backman backup`)", false, null);
-        }
+        requireRepository(injector, settings);
+        return provision(injector, BackupManager.class);
+    }
+
+    /**
+     * A manager for {@code catalog rebuild} of a repository that must exist: its catalog is a new, empty one in
+     * place of the old file (which is kept aside), because the old one may be unreadable or of a newer schema.
+     */
+    public BackupManager openForRebuild(RunSettings settings) {
+        Injector injector = injector(settings, CatalogModule.recreating());
+        requireRepository(injector, settings);
         return provision(injector, BackupManager.class);
     }
 
@@ -53,6 +60,13 @@ public final class ManagerOpener {
         }
         Module emptyCatalog = binder -> binder.bind(BackupCatalog.class).toInstance(new NoBackupsCatalog());
         return provision(injector(settings, emptyCatalog), BackupManager.class);
+    }
+
+    private static void requireRepository(Injector injector, RunSettings settings) {
+        if (!provision(injector, RepositoryBackend.class).exists(settings.location())) {
+            throw new StorageFailure(settings.location().value(),
+                    "no backman repository here (create one with `backman init` or `backman backup`)", false, null);
+        }
     }
 
     private Injector injector(RunSettings settings, Module catalog) {

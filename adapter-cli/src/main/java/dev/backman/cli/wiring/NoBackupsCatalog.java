@@ -1,6 +1,7 @@
 package dev.backman.cli.wiring;
 
 import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.port.BackupCatalog;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,21 @@ final class NoBackupsCatalog implements BackupCatalog {
     @Override
     public void delete(String backupId) {
         // nothing is stored
+    }
+
+    @Override
+    public void saveFiles(String backupId, List<FileEntry> files) {
+        // a dry run records nothing
+    }
+
+    @Override
+    public List<FileEntry> files(String backupId) {
+        return List.of();
+    }
+
+    @Override
+    public List<FileEntry> filesStoredIn(String backupId) {
+        return List.of();
     }
 
     @Override
