@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Benchmark backman against `tar | zstd -3 -T2` and restic, on the same corpora, in one run.
+
+Usage:
+    bench/run.py [--runs N] [--presets mixed,small] [--work DIR] [--corpus-tools DIR] [--no-restic]
+
+Builds the corpora once with make_corpus.py (presets `mixed` and `small`) into the work directory, then, for
+each run, copies the corpus, and measures each tool in turn on that copy (alternating, so that drift of this
+noisy machine hits all tools alike):
+
+    full backup (backman tar.zst, backman zip, restic, tar | zstd)
+    no-change backup (backman, restic)
+    backup after the 1 % mutation of mutate_corpus.py (backman, restic)
+    full restore of the latest backup (backman, restic)
+
+Every process is timed whole (JVM start included) with /usr/bin/time, which also gives the peak RSS. The
+table shows medians over the runs and the ratios backman/restic and backman/(tar | zstd). backman backs up
+the whole corpus (hidden files, no exclusions, no size limit) so that it does the same work as restic.
+
+The corpus tools are looked up in --corpus-tools (default: $BACKMAN_CORPUS_TOOLS, else ../shared/bench next
+to the repository). restic is used when it is on the PATH (`apt-get install restic`).
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BACKMAN = ROOT / "backman"
+CONFIG = "exclude_patterns: []\ninclude_hidden: true\nmax_file_size_mb: 0\nretention_days: 0\n"
+
+
+def timed(cmd, cwd=None, env=None, stdout=subprocess.DEVNULL):
+    """Runs cmd under /usr/bin/time; returns (seconds, peak RSS in MiB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        full = ["/usr/bin/time", "-f", "%e %M", "-o", out.name] + cmd
+        result = subprocess.run(full, cwd=cwd, env=env, stdout=stdout, stderr=subprocess.PIPE, text=True)
+        if result.returncode not in (0, 4):
+            sys.exit("failed (%d): %s\n%s" % (result.returncode, " ".join(cmd), result.stderr[-2000:]))
+        seconds, kib = out.read().split()[-2:]
+        return float(seconds), int(kib) / 1024.0
+
+
+def du(path):
+    return int(subprocess.run(["du", "-sb", str(path)], capture_output=True, text=True).stdout.split()[0])
+
+
+def warm(path):
+    subprocess.run("tar -cf - . > /dev/null", shell=True, cwd=path, check=True)
+
+
+class Results:
+    def __init__(self):
+        self.times = {}
+        self.rss = {}
+        self.sizes = {}
+
+    def add(self, op, tool, seconds, rss):
+        self.times.setdefault((op, tool), []).append(seconds)
+        self.rss.setdefault((op, tool), []).append(rss)
+
+    def time(self, op, tool):
+        values = self.times.get((op, tool))
+        return statistics.median(values) if values else None
+
+    def peak(self, op, tool):
+        values = self.rss.get((op, tool))
+        return max(values) if values else None
+
+
+def backman(args, config, cwd):
+    return [str(BACKMAN), "-q", "-c", str(config)] + args
+
+
+def run_backman(res, corpus, work, config):
+    for fmt, op in (("tar.zst", "full"), ("zip", "full zip")):
+        repo = work / ("repo-backman-" + fmt)
+        shutil.rmtree(repo, ignore_errors=True)
+        s, m = timed(backman(["-r", str(repo), "backup", str(corpus), "--format", fmt, "--id", "full"], config, work))
+        res.add(op, "backman", s, m)
+        res.sizes[(op, "backman")] = du(repo / "archives")
+    return work / "repo-backman-tar.zst"
+
+
+def backman_step(res, op, repo, corpus, config, work, backup_id):
+    s, m = timed(backman(["-r", str(repo), "backup", str(corpus), "--format", "tar.zst", "--id", backup_id],
+                         config, work))
+    res.add(op, "backman", s, m)
+
+
+def restic_env(repo):
+    env = dict(os.environ)
+    env.update(RESTIC_PASSWORD="bench", RESTIC_REPOSITORY=str(repo), RESTIC_CACHE_DIR=str(repo) + "-cache")
+    return env
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--presets", default="mixed,small")
+    ap.add_argument("--work", default=str(ROOT / "bench" / "work"))
+    ap.add_argument("--corpus-tools", default=os.environ.get("BACKMAN_CORPUS_TOOLS",
+                                                             str(ROOT.parent / "shared" / "bench")))
+    ap.add_argument("--no-restic", action="store_true")
+    args = ap.parse_args()
+
+    tools = Path(args.corpus_tools)
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    restic = None if args.no_restic else shutil.which("restic")
+    config = work / "bench.yaml"
+    config.write_text(CONFIG)
+    subprocess.run([str(BACKMAN), "--version"], check=True, stdout=subprocess.DEVNULL)  # builds if needed
+
+    for preset in args.presets.split(","):
+        pristine = work / ("corpus-" + preset)
+        if not pristine.exists():
+            print("building the %s corpus ..." % preset, file=sys.stderr)
+            subprocess.run([sys.executable, str(tools / "make_corpus.py"), preset, str(pristine)], check=True,
+                           stdout=subprocess.DEVNULL)
+        res = Results()
+        for run in range(args.runs):
+            print("%s: run %d of %d" % (preset, run + 1, args.runs), file=sys.stderr)
+            corpus = work / "src" / preset  # a copy: the mutation must not touch the pristine corpus
+            shutil.rmtree(work / "src", ignore_errors=True)
+            corpus.parent.mkdir(parents=True)
+            subprocess.run(["cp", "-a", str(pristine), str(corpus)], check=True)
+            warm(corpus)
+
+            # full backups
+            repo = run_backman(res, corpus, work, config)
+            ref = work / "tar-zstd.tar.zst"
+            s, m = timed(["sh", "-c", "tar -cf - . | zstd -3 -T2 -q -f -o %s" % ref], cwd=corpus)
+            res.add("full", "tar|zstd", s, m)
+            res.sizes[("full", "tar|zstd")] = ref.stat().st_size
+            rrepo = work / "repo-restic"
+            if restic:
+                shutil.rmtree(rrepo, ignore_errors=True)
+                shutil.rmtree(str(rrepo) + "-cache", ignore_errors=True)
+                subprocess.run([restic, "init", "-q"], env=restic_env(rrepo), check=True, stdout=subprocess.DEVNULL)
+                s, m = timed([restic, "backup", "-q", "."], cwd=corpus, env=restic_env(rrepo))
+                res.add("full", "restic", s, m)
+                res.sizes[("full", "restic")] = du(rrepo)
+
+            # no change, then the 1 % mutation
+            backman_step(res, "no change", repo, corpus, config, work, "same")
+            if restic:
+                s, m = timed([restic, "backup", "-q", "."], cwd=corpus, env=restic_env(rrepo))
+                res.add("no change", "restic", s, m)
+            subprocess.run([sys.executable, str(tools / "mutate_corpus.py"), str(corpus)], check=True,
+                           stdout=subprocess.DEVNULL)
+            warm(corpus)
+            backman_step(res, "1% changed", repo, corpus, config, work, "mutated")
+            if restic:
+                s, m = timed([restic, "backup", "-q", "."], cwd=corpus, env=restic_env(rrepo))
+                res.add("1% changed", "restic", s, m)
+
+            # full restore of the latest backup, alternating tools
+            target = work / "restore"
+            shutil.rmtree(target, ignore_errors=True)
+            s, m = timed(backman(["-r", str(repo), "restore", "mutated", "--target", str(target)], config, work))
+            res.add("restore", "backman", s, m)
+            shutil.rmtree(target, ignore_errors=True)
+            if restic:
+                s, m = timed([restic, "restore", "-q", "latest", "--target", str(target)], env=restic_env(rrepo))
+                res.add("restore", "restic", s, m)
+                shutil.rmtree(target, ignore_errors=True)
+        report(preset, res, args.runs)
+
+
+def report(preset, res, runs):
+    def fmt(v, unit="s"):
+        return "-" if v is None else ("%.2f %s" % (v, unit))
+
+    def ratio(a, b):
+        return "-" if a is None or b is None else "%.2f" % (a / b)
+
+    ops = ["full", "full zip", "no change", "1% changed", "restore"]
+    print()
+    print("%s corpus, medians of %d runs (peak RSS: max over runs)" % (preset, runs))
+    header = "| operation | backman | restic | tar\\|zstd | backman/restic | backman/tar\\|zstd " \
+             "| RSS backman | RSS restic |"
+    print(header)
+    print("|" + "---|" * 9)
+    for op in ops:
+        b = res.time(op, "backman")
+        r = res.time(op, "restic")
+        t = res.time(op if op != "full zip" else "full", "tar|zstd")
+        print("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            op, fmt(b), fmt(r), fmt(t) if op == "full" else "-", ratio(b, r),
+            ratio(b, t) if op in ("full", "full zip") else "-",
+            fmt(res.peak(op, "backman"), "MiB"), fmt(res.peak(op, "restic"), "MiB")))
+    print()
+    print("| repository after the full backup | bytes | ratio to tar\\|zstd |")
+    print("|---|---|---|")
+    ref = res.sizes.get(("full", "tar|zstd"))
+    for key in (("full", "backman"), ("full zip", "backman"), ("full", "restic"), ("full", "tar|zstd")):
+        if key in res.sizes:
+            label = "backman " + ("zip" if key[0] == "full zip" else "tar.zst") if key[1] == "backman" else key[1]
+            print("| %s | %d | %s |" % (label, res.sizes[key], ratio(res.sizes[key], ref)))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
