@@ -102,7 +102,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--presets", default="mixed,small")
-    ap.add_argument("--work", default=str(ROOT / "bench" / "work"))
+    ap.add_argument("--work", default=str(ROOT / "bench" / "scratch"))
     ap.add_argument("--corpus-tools", default=os.environ.get("BACKMAN_CORPUS_TOOLS",
                                                              str(ROOT.parent / "shared" / "bench")))
     ap.add_argument("--no-restic", action="store_true")
@@ -185,7 +185,7 @@ def report(preset, res, runs):
     header = "| operation | backman | restic | tar\\|zstd | backman/restic | backman/tar\\|zstd " \
              "| RSS backman | RSS restic |"
     print(header)
-    print("|" + "---|" * 9)
+    print("|" + "---|" * 8)
     for op in ops:
         b = res.time(op, "backman")
         r = res.time(op, "restic")
