@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The chain a new backup joins: its type, the parent it builds on (null for a full backup), the parent's
- * ancestry from the full backup on, and why a full backup was chosen.
+ * ancestry from the full backup on, and why a full backup was chosen when a chain existed (null otherwise).
  */
 record Chain(BackupType type, BackupMetadata parent, List<BackupMetadata> members, String reason) {
 

@@ -34,7 +34,7 @@ record ChainSelection(int fullEveryDays) {
                 .max(Comparator.comparing((BackupMetadata b) -> b.timestamp().toInstant())
                         .thenComparing(BackupMetadata::backupId));
         if (latest.isEmpty()) {
-            return Chain.full("first backup of these sources");
+            return Chain.full(null); // the first backup of these sources: nothing to explain
         }
         BackupMetadata parent = latest.get();
         if (parent.compressionType() != format) {

@@ -59,7 +59,7 @@ final class CreateBackup {
                 candidate -> ports.catalog().find(candidate).isPresent() || repository.hasManifest(candidate));
         Chain chain = new ChainSelection(ports.config().fullEveryDays()).choose(ports.catalog().list(), paths(roots),
                 ports.config().compressionType(), request.full(), started, repository::hasArchive);
-        if (chain.reason() != null && chain.parent() == null) {
+        if (chain.reason() != null && !request.full()) {
             ports.listener().onWarning("full backup: " + chain.reason());
         }
         BackupMetadata backup = BackupMetadata.pending(id, OffsetDateTime.now(ports.clock()), paths(roots),

@@ -18,8 +18,10 @@ class ChainSelectionTest {
     private final ChainSelection selection = new ChainSelection(7);
 
     @Test
-    void firstBackupIsFull() {
-        assertThat(choose(List.of(), false).type()).isEqualTo(BackupType.FULL);
+    void firstBackupIsFullWithNothingToExplain() {
+        Chain chain = choose(List.of(), false);
+        assertThat(chain.type()).isEqualTo(BackupType.FULL);
+        assertThat(chain.reason()).isNull();
     }
 
     @Test
