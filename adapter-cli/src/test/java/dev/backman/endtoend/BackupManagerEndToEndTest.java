@@ -224,6 +224,25 @@ class BackupManagerEndToEndTest {
     }
 
     @Test
+    void aRepositoryInsideTheSourceIsNotBackedUpIntoItself() throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        Path pristine = TreeFixture.tricky(dir.resolve("copy"), "project");
+        BackupConfig config = config(source).withBackupLocation(source.resolve("backups").toString());
+        try (BackupManager manager = Managers.onDisk(config, clock)) {
+            BackupMetadata first = manager.createBackup();
+            clock.advance(Duration.ofMinutes(1));
+            BackupMetadata second = manager.createBackup();
+            assertThat(second.totalFiles()).isEqualTo(first.totalFiles()).isEqualTo(10);
+            assertThat(second.storedFiles()).isZero();
+            Path target = dir.resolve("restored");
+            manager.restore(RestoreRequest.of(second.backupId(), target));
+            // the root's mtime moved when backups/ was created in it; everything else must match, and no backups/
+            Files.setLastModifiedTime(target.resolve("project"), Files.getLastModifiedTime(pristine));
+            TreeFixture.assertSameTree(pristine, target.resolve("project"));
+        }
+    }
+
+    @Test
     void unknownBackupIsReportedAsNotRestored() {
         try (BackupManager manager = Managers.onDisk(config(dir), clock)) {
             assertThat(manager.restoreBackup("no_such_backup", dir.resolve("x"))).isFalse();

@@ -14,6 +14,7 @@ import dev.backman.domain.port.Progress;
 import dev.backman.domain.port.ScanResult;
 import dev.backman.domain.port.ScanRules;
 import dev.backman.domain.port.ScannedEntry;
+import dev.backman.domain.port.ScannedEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ final class CreateBackup {
     /** Scans and reports what a backup would contain; writes nothing. */
     BackupMetadata dryRun(BackupRequest request) {
         List<SourceRoot> roots = SourceSelection.resolve(sources(request));
-        ScanResult scan = ports.scanner().scan(roots, rules());
+        ScanResult scan = scan(roots);
         List<FileEntry> files = BackupPlan.entries(scan, java.util.Map.of(), "dry-run");
         long size = files.stream().filter(FileEntry::isFile).mapToLong(FileEntry::size).sum();
         long count = files.stream().filter(FileEntry::isFile).count();
@@ -85,7 +86,7 @@ final class CreateBackup {
     private Written write(BackupMetadata backup, List<SourceRoot> roots, Chain chain, boolean rehash,
                           Instant started) {
         ports.listener().onProgress(new Progress(Progress.Phase.SCANNING, 0, 0, 0, 0));
-        ScanResult scan = ports.scanner().scan(roots, rules());
+        ScanResult scan = scan(roots);
         ChainContents contents = ChainContents.of(chain, ports.catalog());
         ArchiveOutcome outcome = new ArchiveBuilder(ports).build(backup, scan, contents, rehash);
         List<FileEntry> files = outcome.files();
@@ -129,9 +130,44 @@ final class CreateBackup {
         return request.sourcePaths().isEmpty() ? ports.config().sourcePaths() : request.sourcePaths();
     }
 
-    private ScanRules rules() {
-        return new ScanRules(ports.config().excludePatterns(), ports.config().includeHidden(),
-                ports.config().maxFileSizeBytes());
+    /**
+     * Scans the sources, leaving out the repository itself when it lies inside one of them (backing up
+     * {@code .} into {@code ./backups} must not archive the archive being written).
+     */
+    private ScanResult scan(List<SourceRoot> roots) {
+        Path repository = localRepository();
+        if (repository == null || roots.stream().noneMatch(r -> insideOf(repository, r))) {
+            return ports.scanner().scan(roots, rules(List.of()));
+        }
+        List<ScannedEntry> entries = new ArrayList<>();
+        List<SkippedFile> skipped = new ArrayList<>();
+        for (SourceRoot root : roots) {
+            List<String> extra = insideOf(repository, root)
+                    ? List.of("/" + escapeGlob(root.path().relativize(repository).toString())) : List.of();
+            ScanResult part = ports.scanner().scan(List.of(root), rules(extra));
+            entries.addAll(part.entries());
+            skipped.addAll(part.skipped());
+        }
+        return new ScanResult(entries, skipped);
+    }
+
+    private Path localRepository() {
+        String location = ports.config().backupLocation();
+        return location.contains("://") ? null : Path.of(location).toAbsolutePath().normalize();
+    }
+
+    private static boolean insideOf(Path repository, SourceRoot root) {
+        return repository.startsWith(root.path()) && !repository.equals(root.path());
+    }
+
+    private static String escapeGlob(String relative) {
+        return relative.replaceAll("([*?\\[\\]{}\\\\])", "\\\\$1");
+    }
+
+    private ScanRules rules(List<String> extraExcludes) {
+        List<String> patterns = new ArrayList<>(ports.config().excludePatterns());
+        patterns.addAll(extraExcludes);
+        return new ScanRules(patterns, ports.config().includeHidden(), ports.config().maxFileSizeBytes());
     }
 
     private static List<String> paths(List<SourceRoot> roots) {
