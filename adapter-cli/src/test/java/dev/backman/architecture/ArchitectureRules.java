@@ -43,7 +43,7 @@ final class ArchitectureRules {
                 .because("use cases see the outside world through ports only");
     }
 
-    static ArchRule libraryConfinedTo(String libraryPackage, String... allowed) {
+    static ArchRule confinedTo(String libraryPackage, String... allowed) {
         return noClasses().that().resideOutsideOfPackages(allowed)
                 .should().dependOnClassesThat().resideInAPackage(libraryPackage)
                 .because(libraryPackage + " belongs to its adapter only");

@@ -21,7 +21,7 @@ class ArchitectureRulesCatchViolationsTest {
 
     @Test
     void picocliRuleCatchesUseOutsideTheCommandLine() {
-        assertThatThrownBy(() -> ArchitectureRules.libraryConfinedTo("picocli..", "dev.backman.cli..").check(bad))
+        assertThatThrownBy(() -> ArchitectureRules.confinedTo("picocli..", "dev.backman.cli..").check(bad))
                 .isInstanceOf(AssertionError.class);
     }
 

@@ -34,28 +34,28 @@ class ArchitectureTest {
 
     @Test
     void awsSdkOnlyInTheS3Adapter() {
-        ArchitectureRules.libraryConfinedTo("software.amazon..", "dev.backman.s3..", "dev.backman.cli..")
+        ArchitectureRules.confinedTo("software.amazon..", "dev.backman.s3..", "dev.backman.cli..")
                 .allowEmptyShould(true).check(production);
     }
 
     @Test
     void sqliteAndJdbiOnlyInTheSqliteAdapter() {
-        ArchitectureRules.libraryConfinedTo("org.jdbi..", "dev.backman.sqlite..").check(production);
-        ArchitectureRules.libraryConfinedTo("org.sqlite..", "dev.backman.sqlite..").allowEmptyShould(true)
+        ArchitectureRules.confinedTo("org.jdbi..", "dev.backman.sqlite..").check(production);
+        ArchitectureRules.confinedTo("org.sqlite..", "dev.backman.sqlite..").allowEmptyShould(true)
                 .check(production);
     }
 
     @Test
     void commonsCompressOnlyInTheFilesystemAdapter() {
-        ArchitectureRules.libraryConfinedTo("org.apache.commons.compress..", "dev.backman.filesystem..")
+        ArchitectureRules.confinedTo("org.apache.commons.compress..", "dev.backman.filesystem..")
                 .check(production);
     }
 
     @Test
     void picocliAndGuiceOnlyInTheCommandLine() {
-        ArchitectureRules.libraryConfinedTo("picocli..", "dev.backman.cli..").check(production);
-        ArchitectureRules.libraryConfinedTo("com.google.inject..", "dev.backman.cli..").check(production);
-        ArchitectureRules.libraryConfinedTo("jakarta.inject..", "dev.backman.cli..").allowEmptyShould(true)
+        ArchitectureRules.confinedTo("picocli..", "dev.backman.cli..").check(production);
+        ArchitectureRules.confinedTo("com.google.inject..", "dev.backman.cli..").check(production);
+        ArchitectureRules.confinedTo("jakarta.inject..", "dev.backman.cli..").allowEmptyShould(true)
                 .check(production);
     }
 
