@@ -18,8 +18,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void layersFollowTheOnion() {
-        ArchitectureRules.onion().check(production);
+    void adaptersDoNotDependOnEachOther() {
+        ArchitectureRules.adaptersAreIndependent().check(production);
+    }
+
+    @Test
+    void domainModelDoesNotDependOnPorts() {
+        ArchitectureRules.modelKnowsNoPorts().check(production);
     }
 
     @Test
