@@ -13,6 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,11 +54,27 @@ class WriterFailureTest {
         int size = (int) ZipArchiveWriter.IN_MEMORY_LIMIT + 1; // larger files are compressed into temporary files
         Path source = Files.write(dir.resolve("data.bin"), TrickyTree.compressibleText(size));
 
-        ArchiveWriter abandoned = new ZipArchiveWriter(OutputStream.nullOutputStream(), 2, temp);
-        for (int i = 0; i < 6; i++) {
+        // The first entry's worker waits until the writer is closed, so nothing can be written and the other
+        // entries' temporary files must still be there when the writer is abandoned.
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        ExecutorService pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>()) {
+            @Override
+            protected void beforeExecute(Thread thread, Runnable task) {
+                if (first.getAndSet(false)) {
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        ArchiveWriter abandoned = new ZipArchiveWriter(OutputStream.nullOutputStream(), pool, 2, temp);
+        for (int i = 0; i < 3; i++) { // within the writer's bound on temporary files, so adding never waits
             abandoned.addFile(file("src/file-" + i, size), source);
         }
-        awaitAnyFile(temp); // a worker has started spilling compressed entries
+        awaitFiles(temp, 2);
         abandoned.close();
         assertThat(listing(temp)).isEmpty();
 
@@ -64,11 +86,11 @@ class WriterFailureTest {
         assertThat(listing(temp)).isEmpty();
     }
 
-    private static void awaitAnyFile(Path directory) throws Exception {
-        for (int i = 0; i < 500 && listing(directory).length == 0; i++) {
+    private static void awaitFiles(Path directory, int count) throws Exception {
+        for (int i = 0; i < 1000 && listing(directory).length < count; i++) {
             Thread.sleep(10);
         }
-        assertThat(listing(directory)).isNotEmpty();
+        assertThat(listing(directory)).hasSize(count);
     }
 
     private static Object[] listing(Path directory) throws Exception {
