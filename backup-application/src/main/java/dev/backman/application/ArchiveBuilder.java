@@ -1,7 +1,9 @@
 package dev.backman.application;
 
+import dev.backman.domain.error.BackupFailed;
 import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.CompressionType;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.RepositoryLayout;
@@ -49,7 +51,7 @@ final class ArchiveBuilder {
         }
         List<ScannedEntry> candidates = BackupPlan.duplicateCandidates(changed, chain::holdsSize);
         ports.listener().onProgress(new Progress(Progress.Phase.HASHING, 0, candidates.size(), 0, 0));
-        Map<String, String> prehashed = new ContentHasher(ports.checksums()).hash(candidates);
+        Map<String, String> prehashed = new HashMap<>();
 
         String key = RepositoryLayout.archiveKey(id, backup.compressionType());
         List<FileEntry> planned = new ArrayList<>(scan.entries().size());
@@ -57,12 +59,18 @@ final class ArchiveBuilder {
         Map<String, String> originalOf = new HashMap<>();
         List<SkippedFile> skipped = new ArrayList<>();
         long totalBytes = changed.stream().mapToLong(ScannedEntry::size).sum();
-        long files = 0;
+        long archived = 0;
         long bytes = 0;
         WriteSummary summary;
         long archiveSize;
-        try (StagedObject staged = ports.storage().stage(key);
-             ArchiveWriter writer = ports.codec().newWriter(backup.compressionType(), staged.output())) {
+        boolean checked;
+        List<FileEntry> files;
+        CompressionType type = backup.compressionType();
+        try (ContentHasher hasher = new ContentHasher(ports.checksums(), candidates);
+             StagedObject staged = ports.storage().stage(key);
+             StreamedArchiveCheck check = type.isTar() ? new StreamedArchiveCheck(ports, type) : null;
+             ArchiveWriter writer = ports.codec().newWriter(type,
+                     check == null ? staged.output() : check.tee(staged.output()))) {
             for (ScannedEntry scanned : scan.entries()) {
                 FileEntry entry = BackupPlan.entry(scanned, null, id);
                 switch (scanned.type()) {
@@ -70,7 +78,10 @@ final class ArchiveBuilder {
                     case SYMLINK -> writer.addSymlink(entry);
                     case FILE -> {
                         FileEntry before = unchanged.get(scanned);
-                        String digest = prehashed.get(scanned.archivePath());
+                        String digest = hasher.digestOf(scanned);
+                        if (digest != null) {
+                            prehashed.put(scanned.archivePath(), digest);
+                        }
                         FileEntry holder = before != null ? before : digest == null ? null : chain.holderOf(digest);
                         FileEntry original = digest == null ? null : firstByDigest.get(digest);
                         if (holder != null) {
@@ -86,15 +97,23 @@ final class ArchiveBuilder {
                         } else {
                             continue;
                         }
-                        files++;
-                        ports.listener().onProgress(new Progress(Progress.Phase.ARCHIVING, files,
+                        archived++;
+                        ports.listener().onProgress(new Progress(Progress.Phase.ARCHIVING, archived,
                                 scan.entries().size(), bytes, totalBytes));
                     }
                 }
                 planned.add(entry);
             }
             summary = writer.finish();
+            files = withDigests(planned, summary, originalOf, prehashed, id);
+            if (check != null) {
+                List<String> problems = check.compare(id, files);
+                if (!problems.isEmpty()) {
+                    throw new BackupFailed(id, "the archive did not read back as written: " + problems.get(0), null);
+                }
+            }
             archiveSize = staged.commit();
+            checked = check != null;
         } catch (IOException e) {
             throw new StorageFailure(ports.storage().location(), "cannot write " + key + ": " + e.getMessage(),
                     false, e);
@@ -102,8 +121,7 @@ final class ArchiveBuilder {
         for (String path : summary.changedWhileRead()) {
             ports.listener().onWarning(path + " changed while it was read; the backup holds the bytes read");
         }
-        return new ArchiveOutcome(withDigests(planned, summary, originalOf, prehashed, id), archiveSize,
-                summary.sha256ByPath().size(), skipped);
+        return new ArchiveOutcome(files, archiveSize, summary.sha256ByPath().size(), skipped, checked);
     }
 
     /** Adds a file; a file that vanished or cannot be opened is skipped and reported instead of failing. */

@@ -11,6 +11,8 @@ import java.util.List;
  * @param archiveSize bytes of the archive
  * @param storedFiles regular files whose bytes the archive holds (duplicates excluded)
  * @param skipped     files that could not be read while archiving
+ * @param checked     whether the archive was already decoded and compared with the plan while it was written
  */
-record ArchiveOutcome(List<FileEntry> files, long archiveSize, long storedFiles, List<SkippedFile> skipped) {
+record ArchiveOutcome(List<FileEntry> files, long archiveSize, long storedFiles, List<SkippedFile> skipped,
+                      boolean checked) {
 }

@@ -1,0 +1,117 @@
+package dev.backman.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backman.application.BackupManager;
+import dev.backman.domain.error.BackupFailed;
+import dev.backman.domain.model.BackupConfig;
+import dev.backman.domain.model.BackupStatus;
+import dev.backman.domain.model.CompressionType;
+import dev.backman.domain.port.ArchiveCodec;
+import dev.backman.domain.port.ArchiveReader;
+import dev.backman.domain.port.ArchiveWriter;
+import dev.backman.domain.port.ProgressListener;
+import dev.backman.domain.port.StoredObject;
+import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A backup proves its archive reads back before publishing it: tar archives are decoded while they are written,
+ * zip archives are read back from storage.
+ */
+class ArchiveCheckedWhileWrittenTest {
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T02:00:00Z"));
+
+    private BackupConfig config(Path source, CompressionType type) {
+        return BackupConfig.defaults().withSourcePaths(List.of(source))
+                .withBackupLocation(dir.resolve("backups").toString()).withCompressionType(type);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"TAR", "TAR_GZ", "TAR_ZST", "ZIP"})
+    void anArchiveDamagedOnItsWayToStorageFailsTheBackupAndIsNotPublished(CompressionType type) throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        byte[] random = new byte[300_000]; // stays as large compressed, so the damaged byte lands in its data
+        new Random(7).nextBytes(random);
+        Files.write(source.resolve("large.bin"), random);
+        ArchiveCodec damaging = new DamagingCodec(new CommonsCompressArchiveCodec(), 150_000);
+        try (BackupManager manager = Managers.onDisk(config(source, type), clock, damaging, ProgressListener.NONE)) {
+            assertThatThrownBy(() -> manager.createBackup("damaged")).isInstanceOf(BackupFailed.class)
+                    .hasMessageContaining("did not read back as written");
+            assertThat(manager.getBackupStatus("damaged").orElseThrow().status()).isEqualTo(BackupStatus.FAILED);
+        }
+        assertThat(regularFilesBelow(dir.resolve("backups/archives"))).isEmpty();
+        assertThat(regularFilesBelow(dir.resolve("backups/tmp"))).isEmpty();
+        assertThat(dir.resolve("backups/manifests/damaged.json")).doesNotExist();
+    }
+
+    @Test
+    void aTarBackupIsNotReadAgainFromStorage() throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        CountingStorage[] counting = new CountingStorage[1];
+        try (BackupManager manager = Managers.onDisk(config(source, CompressionType.TAR_ZST), clock,
+                new CommonsCompressArchiveCodec(), ProgressListener.NONE, real -> counting[0] = new CountingStorage(real))) {
+            assertThat(manager.createBackup("once").status()).isEqualTo(BackupStatus.COMPLETED);
+        }
+        assertThat(counting[0].opens.keySet()).noneMatch(key -> key.startsWith("archives/"));
+    }
+
+    private static List<Path> regularFilesBelow(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    /** A codec whose output has one byte flipped, like a bug or bad memory between the codec and the disk. */
+    private record DamagingCodec(ArchiveCodec real, long offset) implements ArchiveCodec {
+        @Override
+        public ArchiveWriter newWriter(CompressionType type, OutputStream out) throws IOException {
+            return real.newWriter(type, new FilterOutputStream(out) {
+                private long position;
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    byte[] copy = java.util.Arrays.copyOfRange(b, off, off + len);
+                    if (offset >= position && offset < position + len) {
+                        copy[(int) (offset - position)] ^= 0x5A;
+                    }
+                    position += len;
+                    out.write(copy, 0, len);
+                }
+
+                @Override
+                public void close() {
+                    // the caller's stream stays open
+                }
+            });
+        }
+
+        @Override
+        public ArchiveReader newReader(CompressionType type, StoredObject archive) throws IOException {
+            return real.newReader(type, archive);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.backman.application;
+
+import dev.backman.domain.model.CompressionType;
+import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.port.ArchiveItem;
+import dev.backman.domain.port.ArchiveReader;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Checks a tar archive while it is written: the bytes on their way to storage are also decoded on a second thread
+ * and every entry hashed, so a backup proves that its archive reads back as planned without a second pass over
+ * the whole archive afterwards. Reading back from storage stays the job of {@code verify}.
+ */
+final class StreamedArchiveCheck implements AutoCloseable {
+    private static final int CHUNK = 256 * 1024;
+
+    private final Ports ports;
+    private final HandoffStream bytes = new HandoffStream();
+    private final CompletableFuture<Observed> observed = new CompletableFuture<>();
+    private final Thread reader;
+    private Tee tee;
+    private boolean ended;
+
+    StreamedArchiveCheck(Ports ports, CompressionType type) {
+        this.ports = ports;
+        this.reader = new Thread(() -> observe(type), "backman-check");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** A stream that writes to {@code out} and hands the same bytes to the check; not closed by the caller. */
+    OutputStream tee(OutputStream out) {
+        tee = new Tee(out);
+        return tee;
+    }
+
+    /**
+     * Ends the stream (everything was written) and compares what was decoded with the entries of backup
+     * {@code backupId}; returns the problems, empty when the archive holds exactly the planned contents.
+     */
+    List<String> compare(String backupId, List<FileEntry> files) {
+        Observed seen;
+        try {
+            if (tee != null) {
+                tee.flushChunk();
+            }
+            end();
+            seen = observed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of("interrupted while checking the archive");
+        } catch (ExecutionException | IOException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            return List.of("archive cannot be read back: " + cause.getMessage());
+        }
+        List<String> problems = new ArrayList<>(seen.problems());
+        Set<String> storedDigests = new HashSet<>();
+        for (FileEntry entry : files) {
+            if (!entry.isFile() || !backupId.equals(entry.storedIn())) {
+                continue;
+            }
+            Content content = seen.files().get(entry.path());
+            if (content != null && content.size() != entry.size()) {
+                problems.add(entry.path() + ": " + content.size() + " bytes stored, " + entry.size() + " expected");
+            } else if (content != null && !content.sha256().equals(entry.sha256())) {
+                problems.add(entry.path() + ": SHA-256 mismatch (expected " + entry.sha256() + ", got "
+                        + content.sha256() + ")");
+            } else if (content != null) {
+                storedDigests.add(content.sha256());
+            }
+        }
+        for (FileEntry entry : files) {
+            // a duplicate has no content of its own: some stored file must have its digest
+            if (entry.isFile() && backupId.equals(entry.storedIn()) && !seen.files().containsKey(entry.path())
+                    && !storedDigests.contains(entry.sha256())) {
+                problems.add(entry.path() + ": missing from the archive");
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public void close() {
+        try {
+            end();
+        } catch (IOException e) {
+            reader.interrupt();
+        }
+    }
+
+    private void end() throws InterruptedIOException {
+        if (!ended) {
+            ended = true;
+            bytes.end();
+        }
+    }
+
+    /** Runs on the check's thread: decodes the archive, hashing every file entry. */
+    private void observe(CompressionType type) {
+        Map<String, Content> files = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        try (ArchiveReader archive = ports.codec().newReader(type, new StreamedObject("archive being written", bytes))) {
+            for (Optional<ArchiveItem> next = archive.next(); next.isPresent(); next = archive.next()) {
+                ArchiveItem item = next.get();
+                if (!names.add(item.name())) {
+                    problems.add(item.name() + ": appears more than once in the archive");
+                } else if (item.kind() == ArchiveItem.Kind.FILE) {
+                    BoundedStream content = new BoundedStream(item.content(), Long.MAX_VALUE);
+                    String sha256 = ports.checksums().sha256(content);
+                    files.put(item.name(), new Content(content.count(), sha256));
+                }
+            }
+            bytes.drain(); // what follows the last entry (padding, the end of the compressed frame)
+            observed.complete(new Observed(files, problems));
+        } catch (IOException | RuntimeException e) {
+            observed.completeExceptionally(e);
+        } finally {
+            try {
+                bytes.drain(); // the writer must never wait for a check that gave up
+            } catch (IOException e) {
+                observed.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** What the archive holds under a name. */
+    private record Content(long size, String sha256) {
+    }
+
+    /** Every file entry decoded, and problems of the archive as a whole. */
+    private record Observed(Map<String, Content> files, List<String> problems) {
+    }
+
+    /** Writes through to storage and, in chunks, to the check. */
+    private final class Tee extends OutputStream {
+        private final OutputStream out;
+        private final byte[] chunk = new byte[CHUNK];
+        private int filled;
+
+        Tee(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) throws IOException {
+            out.write(buffer, offset, length);
+            while (length > 0) {
+                int n = Math.min(length, chunk.length - filled);
+                System.arraycopy(buffer, offset, chunk, filled, n);
+                filled += n;
+                offset += n;
+                length -= n;
+                if (filled == chunk.length) {
+                    flushChunk();
+                }
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        private void flushChunk() throws IOException {
+            if (filled > 0 && !ended) {
+                bytes.offer(chunk, filled);
+            }
+            filled = 0;
+        }
+    }
+}
