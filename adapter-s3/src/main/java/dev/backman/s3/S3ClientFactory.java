@@ -1,0 +1,44 @@
+package dev.backman.s3;
+
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+
+/** Builds the S3 client of a storage from its settings; credentials come from the SDK's default provider chain. */
+final class S3ClientFactory {
+    private S3ClientFactory() {
+    }
+
+    static S3Client create(S3Settings settings) {
+        S3ClientBuilder builder = S3Client.builder()
+                // the JDK's HttpURLConnection: no Apache/Netty stack to load for a blocking, few-threads client
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(settings.connectTimeout())
+                        .socketTimeout(settings.readTimeout())
+                        .build())
+                .region(Region.of(settings.region()))
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.pathStyle())
+                        // every upload carries a precomputed CRC32C header, so aws-chunked trailers only cost time
+                        .chunkedEncodingEnabled(false)
+                        .build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(retry -> retry
+                                .maxAttempts(settings.maxAttempts())
+                                // a part damaged on the wire is rejected by its checksum: sending it again helps
+                                .retryOnException(S3Failures::isChecksumMismatch))
+                        .build());
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        } else {
+            // on AWS a bucket in another region than s3.region is followed instead of failing with a 301
+            builder.crossRegionAccessEnabled(true);
+        }
+        return builder.build();
+    }
+}

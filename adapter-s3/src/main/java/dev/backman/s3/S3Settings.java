@@ -1,0 +1,134 @@
+package dev.backman.s3;
+
+import dev.backman.domain.error.InvalidConfiguration;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import software.amazon.awssdk.services.s3.model.StorageClass;
+
+/**
+ * How {@link S3ArchiveStorage} talks to S3. Start from {@link #defaults()} and change values with the
+ * {@code with...} methods; every value is validated on construction and an error names its configuration key.
+ *
+ * @param endpoint       an S3-compatible endpoint ({@code http(s)://host[:port]}), or null for AWS
+ * @param region         the signing region; default {@code us-east-1}
+ * @param pathStyle      {@code host/bucket/key} URLs instead of {@code bucket.host/key} (MinIO, S3Proxy)
+ * @param storageClass   storage class of {@code archives/} objects (e.g. {@code STANDARD_IA}); null = bucket default.
+ *                       Manifests, the repository descriptor and all other objects stay {@code STANDARD}.
+ * @param objectLock     retention set on every object written, or null for none
+ * @param partSizeBytes  multipart part size, at least 5 MiB; default 16 MiB. An upload buffers at most
+ *                       {@code uploadThreads + 1} parts in memory
+ * @param uploadThreads  parts of one object uploaded in parallel; default 4
+ * @param connectTimeout TCP connect timeout; default 10 s
+ * @param readTimeout    longest wait for data on an open connection; default 60 s
+ * @param maxAttempts    attempts per request, including the first, with exponential backoff; default 5
+ * @param readAheadBytes bytes fetched per ranged GET when an archive is read randomly; default 4 MiB
+ */
+public record S3Settings(URI endpoint, String region, boolean pathStyle, String storageClass, S3ObjectLock objectLock,
+        int partSizeBytes, int uploadThreads, Duration connectTimeout, Duration readTimeout, int maxAttempts,
+        int readAheadBytes) {
+    public static final int MIB = 1024 * 1024;
+    /** S3's smallest part (except the last). */
+    public static final int MIN_PART_SIZE = 5 * MIB;
+    // parts are byte arrays; S3's own limit (5 GiB) is far above what a backup needs in memory
+    private static final int MAX_PART_SIZE = 1024 * MIB;
+    private static final int MAX_UPLOAD_THREADS = 64;
+    private static final int MAX_ATTEMPTS = 20;
+    private static final int MIN_READ_AHEAD = 64 * 1024;
+    private static final int MAX_READ_AHEAD = 64 * MIB;
+
+    /** Validates every value; errors name keys such as {@code s3.part_size_bytes}. */
+    public S3Settings {
+        if (endpoint != null && (endpoint.getHost() == null || !isHttp(endpoint.getScheme()))) {
+            throw new InvalidConfiguration("s3.endpoint", "'" + endpoint + "' is not an http:// or https:// URL");
+        }
+        if (region == null || region.isBlank()) {
+            throw new InvalidConfiguration("s3.region", "missing (e.g. us-east-1)");
+        }
+        if (storageClass != null) {
+            storageClass = storageClass.trim().toUpperCase(Locale.ROOT);
+            if (StorageClass.fromValue(storageClass) == StorageClass.UNKNOWN_TO_SDK_VERSION) {
+                throw new InvalidConfiguration("s3.storage_class", "'" + storageClass + "' is not one of "
+                        + StorageClass.knownValues());
+            }
+        }
+        requireBetween("s3.part_size_bytes", partSizeBytes, MIN_PART_SIZE, MAX_PART_SIZE);
+        requireBetween("s3.upload_threads", uploadThreads, 1, MAX_UPLOAD_THREADS);
+        requirePositive("s3.connect_timeout", connectTimeout);
+        requirePositive("s3.read_timeout", readTimeout);
+        requireBetween("s3.max_attempts", maxAttempts, 1, MAX_ATTEMPTS);
+        requireBetween("s3.read_ahead_bytes", readAheadBytes, MIN_READ_AHEAD, MAX_READ_AHEAD);
+    }
+
+    /** AWS in us-east-1, virtual-hosted URLs, bucket-default storage class, no object lock, 16 MiB parts. */
+    public static S3Settings defaults() {
+        return new S3Settings(null, "us-east-1", false, null, null, 16 * MIB, 4, Duration.ofSeconds(10),
+                Duration.ofSeconds(60), 5, 4 * MIB);
+    }
+
+    public S3Settings withEndpoint(URI value) {
+        return new S3Settings(value, region, pathStyle, storageClass, objectLock, partSizeBytes, uploadThreads,
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+    }
+
+    public S3Settings withRegion(String value) {
+        return new S3Settings(endpoint, value, pathStyle, storageClass, objectLock, partSizeBytes, uploadThreads,
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+    }
+
+    public S3Settings withPathStyle(boolean value) {
+        return new S3Settings(endpoint, region, value, storageClass, objectLock, partSizeBytes, uploadThreads,
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+    }
+
+    public S3Settings withStorageClass(String value) {
+        return new S3Settings(endpoint, region, pathStyle, value, objectLock, partSizeBytes, uploadThreads,
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+    }
+
+    public S3Settings withObjectLock(S3ObjectLock value) {
+        return new S3Settings(endpoint, region, pathStyle, storageClass, value, partSizeBytes, uploadThreads,
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+    }
+
+    public S3Settings withPartSizeBytes(int value) {
+        return new S3Settings(endpoint, region, pathStyle, storageClass, objectLock, value, uploadThreads,
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+    }
+
+    public S3Settings withUploadThreads(int value) {
+        return new S3Settings(endpoint, region, pathStyle, storageClass, objectLock, partSizeBytes, value,
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+    }
+
+    public S3Settings withTimeouts(Duration connect, Duration read) {
+        return new S3Settings(endpoint, region, pathStyle, storageClass, objectLock, partSizeBytes, uploadThreads,
+                connect, read, maxAttempts, readAheadBytes);
+    }
+
+    public S3Settings withMaxAttempts(int value) {
+        return new S3Settings(endpoint, region, pathStyle, storageClass, objectLock, partSizeBytes, uploadThreads,
+                connectTimeout, readTimeout, value, readAheadBytes);
+    }
+
+    public S3Settings withReadAheadBytes(int value) {
+        return new S3Settings(endpoint, region, pathStyle, storageClass, objectLock, partSizeBytes, uploadThreads,
+                connectTimeout, readTimeout, maxAttempts, value);
+    }
+
+    private static boolean isHttp(String scheme) {
+        return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+    }
+
+    private static void requireBetween(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidConfiguration(key, value + " is not between " + min + " and " + max);
+        }
+    }
+
+    private static void requirePositive(String key, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new InvalidConfiguration(key, value + " is not a positive duration");
+        }
+    }
+}
