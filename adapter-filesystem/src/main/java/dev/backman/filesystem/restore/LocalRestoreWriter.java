@@ -5,6 +5,8 @@ import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.port.RestoreWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -44,14 +46,14 @@ public final class LocalRestoreWriter implements RestoreWriter {
             throws IOException {
         RestoreTarget target = RestoreTarget.of(base, relative);
         ParentDirectories.create(target);
-        Path temporary = TemporaryNames.createFile(target.directory(), target.fileName());
-        try {
-            VerifyingCopy.write(content, temporary, entry, backupId);
-            return temporary;
+        TemporaryNames.NewFile temporary = TemporaryNames.openFile(target.directory(), target.fileName());
+        try (OutputStream out = Channels.newOutputStream(temporary.channel())) {
+            VerifyingCopy.write(content, out, entry, backupId);
         } catch (IOException | RuntimeException e) {
-            discard(temporary);
+            discard(temporary.path());
             throw e;
         }
+        return temporary.path();
     }
 
     @Override
@@ -75,7 +77,11 @@ public final class LocalRestoreWriter implements RestoreWriter {
     @Override
     public void publish(Path temporary, Path base, String relative, FileEntry entry) throws IOException {
         RestoreTarget target = RestoreTarget.of(base, relative);
-        ParentDirectories.create(target);
+        if (!target.directory().equals(temporary.toAbsolutePath().getParent())) {
+            ParentDirectories.create(target);
+        }
+        // else the parents were checked when the temporary was made beside the destination, and a rename within
+        // its directory cannot leave it: were a parent swapped for a link since, the temporary would not be found.
         FileMetadata.apply(temporary, entry); // before the rename: the file appears complete, and no link is followed
         moveIntoPlace(temporary, target);
     }

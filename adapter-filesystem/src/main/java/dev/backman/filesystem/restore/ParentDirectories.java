@@ -48,7 +48,9 @@ final class ParentDirectories {
             Files.createDirectories(target.directory());
             return;
         }
-        Files.createDirectories(target.base());
+        if (!Files.isDirectory(target.base())) { // one stat; creating it every time would cost a failed mkdir too
+            Files.createDirectories(target.base());
+        }
         Path current = target.base();
         for (int i = 0; i < target.names().size() - 1; i++) {
             current = current.resolve(target.names().get(i));

@@ -1,11 +1,15 @@
 package dev.backman.filesystem.restore;
 
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -16,25 +20,38 @@ import java.util.concurrent.ThreadLocalRandom;
 final class TemporaryNames {
     private static final int MAX_NAME_BYTES = 200; // with the decoration, stays under the usual 255-byte limit
     private static final int ATTEMPTS = 100;
+    private static final FileAttribute<?> OWNER_ONLY = PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rw-------"));
+    private static final Set<OpenOption> CREATE_NEW_FOR_WRITING = Set.of(StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
 
     private TemporaryNames() {
     }
 
     static Path createFile(Path directory, String name) throws IOException {
+        NewFile file = openFile(directory, name);
+        file.channel().close();
+        return file.path();
+    }
+
+    /** Creates the file and keeps it open for writing: one open instead of two for each restored file. */
+    static NewFile openFile(Path directory, String name) throws IOException {
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] ownerOnly = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                        "rw-------"))}
-                : new FileAttribute<?>[0];
+        FileAttribute<?>[] ownerOnly = posix ? new FileAttribute<?>[] {OWNER_ONLY} : new FileAttribute<?>[0];
         for (int attempt = 0; ; attempt++) {
+            Path path = next(directory, name);
             try {
-                return Files.createFile(next(directory, name), ownerOnly);
+                return new NewFile(path, Files.newByteChannel(path, CREATE_NEW_FOR_WRITING, ownerOnly));
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** A temporary file just created, and its channel open for writing (the caller closes it). */
+    record NewFile(Path path, SeekableByteChannel channel) {
     }
 
     static Path createSymlink(Path directory, String name, Path linkTarget) throws IOException {

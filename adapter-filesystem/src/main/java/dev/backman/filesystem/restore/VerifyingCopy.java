@@ -13,7 +13,8 @@ import java.util.HexFormat;
 
 /**
  * Copies an entry's content into a file, hashing as it writes, and checks size and SHA-256 against the manifest.
- * Reads at most {@code size + 1} bytes, so an entry that inflates far beyond its recorded size is cut short.
+ * Never writes more than the recorded size: one byte more is read (not written) to tell that an entry inflates
+ * beyond it, and reading stops there, so an entry that claims or inflates to far more is cut short.
  */
 final class VerifyingCopy {
     static final int MAX_BUFFER = 256 * 1024;
@@ -23,27 +24,32 @@ final class VerifyingCopy {
     }
 
     static void write(InputStream content, Path file, FileEntry entry, String backupId) throws IOException {
-        long expectedSize = entry.size();
-        long limit = expectedSize + 1;
-        // Sized to the entry: many small files must not each allocate the large buffer.
-        byte[] buffer = new byte[(int) Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, limit))];
-        MessageDigest digest = Sha256.newDigest();
-        long total = 0;
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (total < limit) {
-                int n = content.read(buffer, 0, (int) Math.min(buffer.length, limit - total));
-                if (n < 0) {
-                    break;
-                }
-                digest.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-                total += n;
-            }
+            write(content, out, entry, backupId);
         }
-        if (total != expectedSize) {
-            throw new IntegrityViolation(backupId, entry.path(), "size differs (expected " + expectedSize
-                    + " bytes, got " + (total > expectedSize ? "more" : String.valueOf(total)) + ")");
+    }
+
+    /** Writes into {@code out}, which the caller closes (and discards if this fails). */
+    static void write(InputStream content, OutputStream out, FileEntry entry, String backupId) throws IOException {
+        long expectedSize = Math.max(0, entry.size());
+        // Sized to the entry: many small files must not each allocate the large buffer.
+        byte[] buffer = new byte[(int) Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, expectedSize))];
+        MessageDigest digest = Sha256.newDigest();
+        long total = 0;
+        while (total < expectedSize) {
+            int n = content.read(buffer, 0, (int) Math.min(buffer.length, expectedSize - total));
+            if (n < 0) {
+                break;
+            }
+            digest.update(buffer, 0, n);
+            out.write(buffer, 0, n);
+            total += n;
+        }
+        boolean longer = total == expectedSize && content.read() >= 0;
+        if (longer || total != entry.size()) {
+            throw new IntegrityViolation(backupId, entry.path(), "size differs (expected " + entry.size()
+                    + " bytes, got " + (longer ? "more" : String.valueOf(total)) + ")");
         }
         String actual = HexFormat.of().formatHex(digest.digest());
         if (entry.sha256() != null && !actual.equalsIgnoreCase(entry.sha256())) {
