@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a backup's archive. Unchanged files (same size, mtime and identity as in the parent) are not read;
@@ -106,14 +107,13 @@ final class ArchiveBuilder {
             }
             summary = writer.finish();
             files = withDigests(planned, summary, originalOf, prehashed, id);
-            if (check != null) {
-                List<String> problems = check.compare(id, files);
-                if (!problems.isEmpty()) {
-                    throw new BackupFailed(id, "the archive did not read back as written: " + problems.get(0), null);
-                }
+            Optional<List<String>> problems = check == null ? Optional.empty() : check.compare(id, files, summary);
+            if (problems.isPresent() && !problems.get().isEmpty()) {
+                throw new BackupFailed(id, "the archive did not read back as written: " + problems.get().get(0),
+                        null);
             }
             archiveSize = staged.commit();
-            checked = check != null;
+            checked = problems.isPresent();
         } catch (IOException e) {
             throw new StorageFailure(ports.storage().location(), "cannot write " + key + ": " + e.getMessage(),
                     false, e);

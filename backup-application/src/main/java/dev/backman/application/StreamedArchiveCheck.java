@@ -4,7 +4,9 @@ import dev.backman.domain.model.CompressionType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.port.ArchiveItem;
 import dev.backman.domain.port.ArchiveReader;
+import dev.backman.domain.port.WriteSummary;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -16,11 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.zip.CRC32C;
 
 /**
- * Checks a tar archive while it is written: the bytes on their way to storage are also decoded on a second thread
- * and every entry hashed, so a backup proves that its archive reads back as planned without a second pass over
- * the whole archive afterwards. Reading back from storage stays the job of {@code verify}.
+ * Checks a tar archive while it is written: the bytes on their way to storage are also decoded on a second thread,
+ * and every entry's size and CRC-32C must equal those of the bytes the writer read from the source (computed in the
+ * same pass as their SHA-256). A backup so proves that its archive reads back as planned without a second pass
+ * over the whole archive afterwards. Reading back from storage stays the job of {@code verify}.
  */
 final class StreamedArchiveCheck implements AutoCloseable {
     private static final int CHUNK = 256 * 1024;
@@ -47,9 +51,11 @@ final class StreamedArchiveCheck implements AutoCloseable {
 
     /**
      * Ends the stream (everything was written) and compares what was decoded with the entries of backup
-     * {@code backupId}; returns the problems, empty when the archive holds exactly the planned contents.
+     * {@code backupId} and the CRC-32C values the writer recorded as it read each source; returns the problems,
+     * empty when the archive holds exactly the planned contents, or no answer at all when the writer recorded no
+     * CRC-32C for some stored file (the archive must then be read back from storage).
      */
-    List<String> compare(String backupId, List<FileEntry> files) {
+    Optional<List<String>> compare(String backupId, List<FileEntry> files, WriteSummary summary) {
         Observed seen;
         try {
             if (tee != null) {
@@ -59,10 +65,10 @@ final class StreamedArchiveCheck implements AutoCloseable {
             seen = observed.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of("interrupted while checking the archive");
+            return Optional.of(List.of("interrupted while checking the archive"));
         } catch (ExecutionException | IOException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            return List.of("archive cannot be read back: " + cause.getMessage());
+            return Optional.of(List.of("archive cannot be read back: " + cause.getMessage()));
         }
         List<String> problems = new ArrayList<>(seen.problems());
         Set<String> storedDigests = new HashSet<>();
@@ -71,13 +77,20 @@ final class StreamedArchiveCheck implements AutoCloseable {
                 continue;
             }
             Content content = seen.files().get(entry.path());
-            if (content != null && content.size() != entry.size()) {
+            if (content == null) {
+                continue;
+            }
+            Integer crc32c = summary.crc32cByPath().get(entry.path());
+            if (crc32c == null) {
+                return Optional.empty();
+            }
+            if (content.size() != entry.size()) {
                 problems.add(entry.path() + ": " + content.size() + " bytes stored, " + entry.size() + " expected");
-            } else if (content != null && !content.sha256().equals(entry.sha256())) {
-                problems.add(entry.path() + ": SHA-256 mismatch (expected " + entry.sha256() + ", got "
-                        + content.sha256() + ")");
-            } else if (content != null) {
-                storedDigests.add(content.sha256());
+            } else if (content.crc32c() != crc32c) {
+                problems.add(entry.path() + ": the stored bytes differ from those read (CRC-32C "
+                        + Integer.toHexString(content.crc32c()) + ", expected " + Integer.toHexString(crc32c) + ")");
+            } else {
+                storedDigests.add(entry.sha256());
             }
         }
         for (FileEntry entry : files) {
@@ -87,7 +100,7 @@ final class StreamedArchiveCheck implements AutoCloseable {
                 problems.add(entry.path() + ": missing from the archive");
             }
         }
-        return problems;
+        return Optional.of(problems);
     }
 
     @Override
@@ -111,15 +124,14 @@ final class StreamedArchiveCheck implements AutoCloseable {
         Map<String, Content> files = new HashMap<>();
         List<String> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        byte[] buffer = new byte[CHUNK];
         try (ArchiveReader archive = ports.codec().newReader(type, new StreamedObject("archive being written", bytes))) {
             for (Optional<ArchiveItem> next = archive.next(); next.isPresent(); next = archive.next()) {
                 ArchiveItem item = next.get();
                 if (!names.add(item.name())) {
                     problems.add(item.name() + ": appears more than once in the archive");
                 } else if (item.kind() == ArchiveItem.Kind.FILE) {
-                    BoundedStream content = new BoundedStream(item.content(), Long.MAX_VALUE);
-                    String sha256 = ports.checksums().sha256(content);
-                    files.put(item.name(), new Content(content.count(), sha256));
+                    files.put(item.name(), crc32c(item.content(), buffer));
                 }
             }
             bytes.drain(); // what follows the last entry (padding, the end of the compressed frame)
@@ -135,8 +147,18 @@ final class StreamedArchiveCheck implements AutoCloseable {
         }
     }
 
-    /** What the archive holds under a name. */
-    private record Content(long size, String sha256) {
+    private static Content crc32c(InputStream content, byte[] buffer) throws IOException {
+        CRC32C crc = new CRC32C();
+        long size = 0;
+        for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+            crc.update(buffer, 0, n);
+            size += n;
+        }
+        return new Content(size, (int) crc.getValue());
+    }
+
+    /** What the archive holds under a name: its size and CRC-32C (cheap, and enough to catch damage). */
+    private record Content(long size, int crc32c) {
     }
 
     /** Every file entry decoded, and problems of the archive as a whole. */

@@ -8,14 +8,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Collects, from any compression thread, the digest of every stored file and which files changed while read. */
+/**
+ * Collects, from any compression thread, the SHA-256 and CRC-32C of every stored file and which files changed while
+ * read.
+ */
 final class ContentLedger {
 
     private final Map<String, String> sha256ByPath = new ConcurrentHashMap<>();
+    private final Map<String, Integer> crc32cByPath = new ConcurrentHashMap<>();
     private final Set<String> changedWhileRead = ConcurrentHashMap.newKeySet();
 
-    void record(String path, String sha256, boolean changed) {
+    void record(String path, String sha256, int crc32c, boolean changed) {
         sha256ByPath.put(path, sha256);
+        crc32cByPath.put(path, crc32c);
         if (changed) {
             changedWhileRead.add(path);
         }
@@ -25,6 +30,6 @@ final class ContentLedger {
     WriteSummary summary() {
         List<String> changed = new ArrayList<>(changedWhileRead);
         Collections.sort(changed);
-        return new WriteSummary(sha256ByPath, changed);
+        return new WriteSummary(sha256ByPath, changed, crc32cByPath);
     }
 }

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.zip.CRC32C;
 
 /**
  * Delivers exactly the size an archive header announced and records the SHA-256 of the delivered bytes in the
@@ -23,6 +24,7 @@ final class ExactSizeHashingInputStream extends InputStream {
     private final ContentLedger ledger;
     private final boolean strict;
     private final MessageDigest sha256;
+    private final CRC32C crc32c = new CRC32C(); // intrinsic: a cheap second checksum for the write-time check
     private long delivered;
     private boolean sourceEnded;
     private boolean changed;
@@ -78,6 +80,7 @@ final class ExactSizeHashingInputStream extends InputStream {
             Arrays.fill(b, off, off + n, (byte) 0);
         }
         sha256.update(b, off, n);
+        crc32c.update(b, off, n);
         delivered += n;
         return n;
     }
@@ -110,7 +113,7 @@ final class ExactSizeHashingInputStream extends InputStream {
         if (!strict && !sourceEnded && source.read() >= 0) {
             changed = true; // the file grew beyond the announced size: the rest is cut
         }
-        ledger.record(path, HexFormat.of().formatHex(sha256.digest()), changed);
+        ledger.record(path, HexFormat.of().formatHex(sha256.digest()), (int) crc32c.getValue(), changed);
     }
 
     private static MessageDigest newSha256() {

@@ -8,10 +8,19 @@ import java.util.Map;
  *
  * @param sha256ByPath     SHA-256 of the bytes stored for each regular file added with {@code addFile}
  * @param changedWhileRead entries whose source changed size while being read
+ * @param crc32cByPath     CRC-32C of the same bytes, computed in the same pass; lets a backup check its archive
+ *                         cheaply as it is written. Empty when the writer does not compute it.
  */
-public record WriteSummary(Map<String, String> sha256ByPath, List<String> changedWhileRead) {
+public record WriteSummary(Map<String, String> sha256ByPath, List<String> changedWhileRead,
+                           Map<String, Integer> crc32cByPath) {
     public WriteSummary {
         sha256ByPath = Map.copyOf(sha256ByPath);
         changedWhileRead = List.copyOf(changedWhileRead);
+        crc32cByPath = Map.copyOf(crc32cByPath);
+    }
+
+    /** A summary without CRC-32C values. */
+    public WriteSummary(Map<String, String> sha256ByPath, List<String> changedWhileRead) {
+        this(sha256ByPath, changedWhileRead, Map.of());
     }
 }
