@@ -1,15 +1,18 @@
 package dev.backman.application;
 
+import dev.backman.domain.error.BackupNotFound;
 import dev.backman.domain.error.IntegrityViolation;
 import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Manifest;
+import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.port.ArchiveItem;
 import dev.backman.domain.port.ArchiveReader;
 import dev.backman.domain.port.Progress;
 import dev.backman.domain.port.RestoreWriter;
 import dev.backman.domain.port.RestoreWriter.Existing;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,15 +23,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Writes one planned restore: contents to verified temporary files, then everything into place. */
+/**
+ * Writes one planned restore: contents to verified temporary files, then everything into place. The archive is
+ * read on the caller's thread; small files are handed with their bytes to writer threads, large ones are written
+ * as they stream.
+ */
 final class RestoreExecution {
+    private static final int WRITER_THREADS = 2;
+    private static final long IN_FLIGHT_BYTES = 32L << 20;
+    private static final long SMALL_FILE = 1L << 20;
     private final Ports ports;
     private final Repository repository;
     private final Manifest manifest;
     private final Map<RestorePlan.Destination, Existing> states;
     private final RestoreWriter writer;
-    private final Map<RestorePlan.Destination, Path> temporaries = new LinkedHashMap<>();
+    private final Map<RestorePlan.Destination, Path> temporaries = new ConcurrentHashMap<>();
+    private final ParallelWrites writes = new ParallelWrites(WRITER_THREADS, IN_FLIGHT_BYTES);
     private long filesDone;
     private long bytesDone;
     private long filesTotal;
@@ -44,13 +56,14 @@ final class RestoreExecution {
     }
 
     void run() {
-        try {
+        try (writes) {
             fetchContents();
+            writes.awaitAll();
             publish();
         } catch (IOException e) {
             throw new StorageFailure("restore target", e.getMessage(), false, e);
         } finally {
-            temporaries.values().forEach(writer::discard);
+            temporaries.values().forEach(writer::discard); // after close: no writer thread makes more
         }
     }
 
@@ -67,9 +80,22 @@ final class RestoreExecution {
             }
         }
         for (Map.Entry<String, Map<String, List<RestorePlan.Destination>>> archive : byArchive.entrySet()) {
-            Manifest holder = archive.getKey().equals(manifest.backup().backupId())
-                    ? manifest : repository.manifest(archive.getKey());
-            fetchFrom(holder, archive.getValue());
+            fetchFrom(holder(archive.getKey(), archive.getValue()), archive.getValue());
+        }
+    }
+
+    /** The manifest of the backup whose archive holds {@code wanted}; its absence damages this backup. */
+    private Manifest holder(String holderId, Map<String, List<RestorePlan.Destination>> wanted) {
+        String id = manifest.backup().backupId();
+        if (holderId.equals(id)) {
+            return manifest;
+        }
+        try {
+            return repository.manifest(holderId);
+        } catch (BackupNotFound e) {
+            FileEntry first = wanted.values().iterator().next().get(0).entry();
+            throw new IntegrityViolation(id, first.path(), "its contents are stored in backup " + holderId
+                    + ", whose manifest " + RepositoryLayout.manifestKey(holderId) + " is missing from the repository");
         }
     }
 
@@ -97,6 +123,21 @@ final class RestoreExecution {
 
     private void materialize(String archiveId, FileEntry stored, InputStream content,
                              List<RestorePlan.Destination> targets) throws IOException {
+        if (stored.size() <= SMALL_FILE) {
+            // one byte more than recorded, if the archive has it: the writer then tells that the entry inflates
+            byte[] bytes = readUpTo(archiveId, stored, content, stored.size() + 1);
+            writes.submit(bytes.length, () -> write(archiveId, stored, new ByteArrayInputStream(bytes), targets));
+        } else {
+            write(archiveId, stored, content, targets);
+        }
+        filesDone += targets.size();
+        bytesDone += (long) targets.size() * stored.size();
+        ports.listener().onProgress(new Progress(Progress.Phase.RESTORING, filesDone, filesTotal, bytesDone,
+                bytesTotal));
+    }
+
+    private void write(String archiveId, FileEntry stored, InputStream content, List<RestorePlan.Destination> targets)
+            throws IOException {
         RestorePlan.Destination first = targets.get(0);
         Path verified;
         try {
@@ -108,16 +149,21 @@ final class RestoreExecution {
         for (RestorePlan.Destination other : targets.subList(1, targets.size())) {
             temporaries.put(other, writer.copyTemporary(verified, other.base(), other.relative()));
         }
-        filesDone += targets.size();
-        bytesDone += (long) targets.size() * stored.size();
-        ports.listener().onProgress(new Progress(Progress.Phase.RESTORING, filesDone, filesTotal, bytesDone,
-                bytesTotal));
     }
 
-    private static Optional<ArchiveItem> next(ArchiveReader reader, String id) {
+    private static byte[] readUpTo(String archiveId, FileEntry stored, InputStream content, long limit) {
+        try {
+            return content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, limit)));
+        } catch (IOException e) {
+            throw new IntegrityViolation(archiveId, stored.path(), "archive cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Optional<ArchiveItem> next(ArchiveReader reader, String id) throws IOException {
         try {
             return reader.next();
         } catch (IOException e) {
+            writes.awaitAll(); // an earlier entry's failure, found by a writer thread, names the file: it comes first
             throw new IntegrityViolation(id, null, "archive cannot be read: " + e.getMessage());
         }
     }
