@@ -7,6 +7,7 @@ import dev.backman.domain.error.CatalogFailure;
 import dev.backman.domain.error.IntegrityViolation;
 import dev.backman.domain.error.InvalidConfiguration;
 import dev.backman.domain.error.MissingSourcePaths;
+import dev.backman.domain.error.ObjectLocked;
 import dev.backman.domain.error.RepositoryFormatMismatch;
 import dev.backman.domain.error.RepositoryLocked;
 import dev.backman.domain.error.RestoreConflict;
@@ -37,6 +38,7 @@ public final class ExitCodes {
             Map.entry(RepositoryLocked.class, FAILURE),
             Map.entry(RestoreConflict.class, FAILURE),
             Map.entry(BackupFailed.class, FAILURE),
+            Map.entry(ObjectLocked.class, FAILURE),
             Map.entry(IntegrityViolation.class, INTEGRITY),
             Map.entry(UnsafeArchiveEntry.class, INTEGRITY));
 

@@ -112,8 +112,6 @@ class ConfigurationTest {
                 source_paths: [project]
                 retention: {keep_last: 3}
                 schedule: "02:00"
-                s3: {region: us-east-1}
-                offsite: [{location: s3://bucket/prefix}]
                 catalog_path: null
                 """);
 

@@ -9,7 +9,8 @@ import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 /**
  * Deletes objects of a repository that locks what it writes. A plain delete on a versioned bucket only hides the
  * object behind a delete marker while its locked version stays billed, so the current version is deleted by id;
- * S3 refuses that until the retention date, which the failure then names.
+ * S3 refuses that until the retention date, which the {@link dev.backman.domain.error.ObjectLocked} failure then
+ * names.
  */
 final class LockAwareDeletion {
     private final S3Client client;
@@ -35,7 +36,7 @@ final class LockAwareDeletion {
             client.deleteObject(b -> b.bucket(location.bucket()).key(objectKey).versionId(version));
         } catch (AwsServiceException e) {
             if (isRetentionRefusal(e) && isLocked(head, e)) {
-                throw failures.locked(key, head.objectLockRetainUntilDate(), head.objectLockModeAsString(), e);
+                throw failures.locked(key, head.objectLockRetainUntilDate(), e);
             }
             throw e; // e.g. no s3:DeleteObjectVersion permission: reported as access denied
         }

@@ -1,5 +1,6 @@
 package dev.backman.s3;
 
+import dev.backman.domain.error.ObjectLocked;
 import dev.backman.domain.error.StorageFailure;
 import java.io.IOException;
 import java.time.Instant;
@@ -53,10 +54,8 @@ final class S3Failures {
     }
 
     /** Deleting {@code key} was refused because object lock keeps it until {@code until} (null when unknown). */
-    StorageFailure locked(String key, Instant until, String mode, AwsServiceException e) {
-        String lock = until == null ? "locked (object lock retention or legal hold)"
-                : "locked until " + until + (mode == null ? "" : " (object lock " + mode + ")");
-        return new StorageFailure(location, "cannot delete " + key + ": the object is " + lock, false, e);
+    ObjectLocked locked(String key, Instant until, AwsServiceException e) {
+        return new ObjectLocked(location, key, until, e);
     }
 
     static boolean isChecksumMismatch(Throwable t) {

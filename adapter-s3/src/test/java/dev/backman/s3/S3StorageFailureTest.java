@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backman.domain.error.ObjectLocked;
 import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.port.StagedObject;
 import java.io.ByteArrayInputStream;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -127,10 +129,11 @@ class S3StorageFailureTest {
             storage.put("archives/b1.zip", new byte[1]);
 
             assertThatThrownBy(() -> storage.delete("archives/b1.zip"))
-                    .isInstanceOfSatisfying(StorageFailure.class, failure -> {
-                        assertThat(failure.retryable()).isFalse();
-                        assertThat(failure.getMessage()).contains(
-                                "cannot delete archives/b1.zip: the object is locked until 2031-05-01T00:00:00Z");
+                    .isInstanceOfSatisfying(ObjectLocked.class, failure -> {
+                        assertThat(failure.key()).isEqualTo("archives/b1.zip");
+                        assertThat(failure.until()).isEqualTo(Instant.parse("2031-05-01T00:00:00Z"));
+                        assertThat(failure.getMessage()).isEqualTo("storage s3://" + location.bucket() + "/repo: "
+                                + "cannot delete archives/b1.zip: the object is locked until 2031-05-01T00:00:00Z");
                     });
             assertThat(withoutLockHeaders.sent(DeleteObjectRequest.class))
                     .extracting(s -> ((DeleteObjectRequest) s.request()).versionId()).containsExactly("v1");

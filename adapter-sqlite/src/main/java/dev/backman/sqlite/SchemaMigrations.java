@@ -77,6 +77,19 @@ final class SchemaMigrations {
                         stored_in    TEXT,
                         file_key     TEXT,
                         PRIMARY KEY (backup_id, path)
+                    ) WITHOUT ROWID"""),
+            // 3: the latest verification of each backup per mode (full, quick, sample), for `status` and for
+            // `verify --sample` to prefer the backups read longest ago. Times as in `backups`.
+            List.of("""
+                    CREATE TABLE verifications (
+                        backup_id    TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
+                        mode         TEXT    NOT NULL,
+                        verified_at  TEXT    NOT NULL,
+                        epoch_second INTEGER NOT NULL,
+                        nano         INTEGER NOT NULL,
+                        intact       INTEGER NOT NULL,
+                        problem      TEXT,
+                        PRIMARY KEY (backup_id, mode)
                     ) WITHOUT ROWID"""));
 
     /** The schema version this code writes. */

@@ -4,6 +4,7 @@ import dev.backman.domain.error.BackupException;
 import dev.backman.domain.error.CatalogFailure;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.Verification;
 import dev.backman.domain.port.BackupCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -172,6 +173,19 @@ public final class SqliteBackupCatalog implements BackupCatalog {
     @Override
     public List<FileEntry> filesStoredIn(String backupId) {
         return read("read the files stored in backup " + backupId, h -> jdbc(c -> FileRowReader.storedIn(c, backupId)));
+    }
+
+    @Override
+    public void saveVerification(Verification verification) {
+        write("record the verification of backup " + verification.backupId(), h -> {
+            VerificationRows.save(h, verification);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Verification> verifications(String backupId) {
+        return read("read the verifications of backup " + backupId, h -> VerificationRows.of(h, backupId));
     }
 
     /** Work on the raw connection (the same one the handle's transaction runs on), for the large file lists. */

@@ -8,6 +8,8 @@ import dev.backman.domain.error.CatalogFailure;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.Verification;
+import dev.backman.domain.model.VerifyMode;
 import dev.backman.domain.port.BackupCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -272,6 +274,21 @@ class SqliteBackupCatalogTest extends BackupCatalogContract {
         assertThat(catalog.files("old")).containsExactlyElementsOf(files);
         catalog.delete("old");
         assertThat(query("SELECT count(*) FROM files")).isEqualTo("0");
+    }
+
+    @Test
+    void anOlderCatalogGainsVerificationsKeptWithTheirModeAsWireName() throws Exception {
+        sql(VERSION_1);
+        BackupCatalog catalog = open();
+        Verification quick = new Verification("old", VerifyMode.QUICK, T0.plusDays(1), false,
+                "archive is missing");
+
+        catalog.saveVerification(quick);
+
+        assertThat(catalog.verifications("old")).containsExactly(quick);
+        assertThat(query("SELECT mode || ' ' || intact FROM verifications")).isEqualTo("quick 0");
+        catalog.delete("old");
+        assertThat(query("SELECT count(*) FROM verifications")).isEqualTo("0");
     }
 
     @Test

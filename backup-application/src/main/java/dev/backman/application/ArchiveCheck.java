@@ -36,12 +36,14 @@ final class ArchiveCheck {
     Result check(Manifest manifest, StoredObject archive) {
         BackupMetadata backup = manifest.backup();
         ArchiveContents contents = ArchiveContents.of(manifest);
+        ManifestListing listing = new ManifestListing(manifest);
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         Set<String> seen = Collections.synchronizedSet(new HashSet<>());
         Set<String> names = new HashSet<>();
         List<Future<?>> pending = new ArrayList<>();
         long checked = 0;
         long bytes = 0;
+        long repeated = 0;
         ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "backman-verify-hash");
             t.setDaemon(true);
@@ -53,6 +55,23 @@ final class ArchiveCheck {
                 ArchiveItem item = next.get();
                 if (!names.add(item.name())) {
                     problems.add(item.name() + ": appears more than once in the archive");
+                    if (++repeated > listing.size()) {
+                        problems.add("the archive repeats more entries than its manifest lists; "
+                                + "the rest was not read");
+                        break;
+                    }
+                    continue;
+                }
+                if (names.size() > listing.size()) {
+                    // a backman archive never holds more entries than its manifest lists; stop before a hostile
+                    // one with millions of them fills the memory with their names
+                    problems.add("the archive holds more entries than the " + listing.size()
+                            + " its manifest lists; the rest was not read");
+                    break;
+                }
+                String mismatch = listing.mismatch(item);
+                if (mismatch != null) {
+                    problems.add(item.name() + ": " + mismatch);
                     continue;
                 }
                 if (item.kind() != ArchiveItem.Kind.FILE) {
@@ -60,7 +79,8 @@ final class ArchiveCheck {
                 }
                 FileEntry expected = contents.byName().get(item.name());
                 if (expected == null) {
-                    problems.add(item.name() + ": not listed in the manifest");
+                    problems.add(item.name() + ": stored in the archive, but the manifest says its contents are in "
+                            + "another backup");
                     continue;
                 }
                 HandoffStream handoff = new HandoffStream();

@@ -4,9 +4,12 @@ import dev.backman.domain.error.BackupException;
 import dev.backman.domain.model.BackupConfig;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.RepositoryDescriptor;
+import dev.backman.domain.model.Verification;
+import dev.backman.domain.port.ArchiveStorage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -20,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * }
  * }</pre>
  *
- * <p>Thread-safe. Operations that write the repository (backup, verify, prune) are serialized within this
+ * <p>Thread-safe. Operations that write the repository (backup, verify, prune, replicate) are serialized within this
  * manager and excluded across processes by the repository lock: a second writer waits up to the configured lock
  * wait and then fails with {@link dev.backman.domain.error.RepositoryLocked}. Failures are reported as subtypes
  * of {@link BackupException}; progress and warnings reach the host through the
@@ -36,6 +39,7 @@ public final class BackupManager implements AutoCloseable {
     private final PruneBackups pruneBackups;
     private final RebuildCatalog rebuildCatalog;
     private final ExportBackup exportBackup;
+    private final ReplicateBackups replicateBackups;
 
     BackupManager(Ports ports) {
         this.ports = ports;
@@ -43,9 +47,10 @@ public final class BackupManager implements AutoCloseable {
         this.pruneBackups = new PruneBackups(ports, repository);
         this.createBackup = new CreateBackup(ports, repository, pruneBackups);
         this.restoreBackup = new RestoreBackup(ports, repository);
-        this.verifyBackups = new VerifyBackups(ports, repository);
+        this.verifyBackups = new VerifyBackups(ports, repository, new Random());
         this.rebuildCatalog = new RebuildCatalog(ports, repository);
         this.exportBackup = new ExportBackup(ports, repository);
+        this.replicateBackups = new ReplicateBackups(ports);
     }
 
     /** Starts assembling a manager from adapters. */
@@ -78,9 +83,11 @@ public final class BackupManager implements AutoCloseable {
 
     /**
      * Makes one backup: scan, hash, write the archive, read it back against the manifest, publish the manifest,
-     * record it as completed, then apply retention. Returns the completed backup's metadata; files that could
-     * not be read are listed in {@link BackupMetadata#skippedFiles()}. A dry run returns the {@code pending}
-     * metadata of what would be backed up and writes nothing.
+     * record it as completed, then apply retention, then copy it (and any backup still missing there) to each
+     * offsite location. Returns the completed backup's metadata, with the state of its offsite copies; files that
+     * could not be read are listed in {@link BackupMetadata#skippedFiles()}. An offsite location that cannot be
+     * reached does not fail the backup: its copy stays {@code pending} and the listener gets a warning. A dry run
+     * returns the {@code pending} metadata of what would be backed up and writes nothing.
      *
      * @throws dev.backman.domain.error.MissingSourcePaths  a source path does not exist
      * @throws dev.backman.domain.error.BackupFailed         the backup could not complete (recorded as failed)
@@ -90,7 +97,7 @@ public final class BackupManager implements AutoCloseable {
         if (request.dryRun()) {
             return createBackup.dryRun(request);
         }
-        return writing("backup", () -> createBackup.run(request));
+        return writing("backup", () -> replicated(createBackup.run(request)));
     }
 
     /**
@@ -142,10 +149,43 @@ public final class BackupManager implements AutoCloseable {
      * @throws dev.backman.domain.error.BackupNotFound a given id does not exist
      */
     public VerifyReport verify(List<String> backupIds) {
-        return writing("verify", () -> verifyBackups.run(backupIds));
+        return verify(VerifyRequest.full(backupIds));
     }
 
-    /** Applies retention now; with {@code dryRun} only reports what would be removed. */
+    /**
+     * Verifies backups as the request says: {@code full} reads every archive and compares each entry with the
+     * manifest; {@code quick} only checks that manifest and archive are present and the archive has its recorded
+     * size (no storage gives an archive's SHA-256 without reading it); {@code sample} fully checks a share of the
+     * backups, preferring those read longest ago, so that repeated runs cover all. Damage marks a backup
+     * {@code corrupted}; each outcome is recorded in the catalog (see {@link #verifications(String)}).
+     *
+     * @throws dev.backman.domain.error.BackupNotFound a given id does not exist
+     */
+    public VerifyReport verify(VerifyRequest request) {
+        return writing("verify", () -> verifyBackups.run(request));
+    }
+
+    /**
+     * The latest verification of a backup in each mode (full, quick, sample), newest first; empty if it was never
+     * verified since it was made or since the catalog was rebuilt.
+     */
+    public List<Verification> verifications(String backupId) {
+        return ports.catalog().verifications(backupId);
+    }
+
+    /**
+     * Copies every completed backup that an offsite location does not hold verified yet, and verifies each copy by
+     * reading it back. Locations that cannot be reached are reported (their copies stay pending), never thrown.
+     */
+    public ReplicationReport replicate() {
+        return writing("replicate", replicateBackups::run);
+    }
+
+    /**
+     * Applies retention now; with {@code dryRun} only reports what would be removed. Expired backups are removed
+     * from the offsite locations too; one that cannot be removed yet (object lock, an unreachable location) is
+     * kept, with the reason, for a later prune.
+     */
     public PruneReport prune(boolean dryRun) {
         return writing("prune", () -> pruneBackups.run(dryRun));
     }
@@ -184,14 +224,26 @@ public final class BackupManager implements AutoCloseable {
                 ports.listener());
     }
 
-    /** Releases the catalog and the storage. */
+    /** Releases the catalog and the storages. */
     @Override
     public void close() {
         try {
             ports.catalog().close();
         } finally {
-            ports.storage().close();
+            try {
+                ports.storage().close();
+            } finally {
+                ports.offsite().forEach(ArchiveStorage::close);
+            }
         }
+    }
+
+    private BackupMetadata replicated(BackupMetadata backup) {
+        if (ports.offsite().isEmpty()) {
+            return backup;
+        }
+        replicateBackups.run();
+        return ports.catalog().find(backup.backupId()).orElse(backup);
     }
 
     private <T> T writing(String operation, java.util.function.Supplier<T> work) {

@@ -12,6 +12,7 @@ import dev.backman.domain.port.RestoreWriter;
 import dev.backman.domain.port.SourceScanner;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,7 @@ public final class BackupManagerBuilder {
     private Clock clock = Clock.systemDefaultZone();
     private ProgressListener listener = ProgressListener.NONE;
     private Duration lockWait = Duration.ZERO;
+    private List<ArchiveStorage> offsite = List.of();
 
     BackupManagerBuilder() {
     }
@@ -107,12 +109,23 @@ public final class BackupManagerBuilder {
         return this;
     }
 
+    /**
+     * Offsite locations (3-2-1): each gets a copy of every completed backup after it completes, verified by
+     * re-reading it; retention removes backups from them too, and a restore falls back to them when the
+     * repository's own archive is missing or damaged. Defaults to none. The manager closes them.
+     */
+    public BackupManagerBuilder offsite(List<ArchiveStorage> value) {
+        this.offsite = List.copyOf(value);
+        return this;
+    }
+
     /** Builds the manager; fails naming the first missing part. */
     public BackupManager build() {
         Ports ports = new Ports(config,
                 require(storage, "storage"), require(catalog, "catalog"), require(codec, "codec"),
                 require(scanner, "scanner"), require(checksums, "checksums"), require(documents, "documents"),
-                require(lock, "lock"), require(restoreWriter, "restoreWriter"), clock, listener, lockWait);
+                require(lock, "lock"), require(restoreWriter, "restoreWriter"), clock, listener, lockWait,
+                offsite);
         return new BackupManager(ports);
     }
 

@@ -1,6 +1,8 @@
 package dev.backman.application;
 
 import dev.backman.domain.model.BackupStatus;
+import dev.backman.domain.model.VerifyMode;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -8,10 +10,13 @@ import java.util.List;
  *
  * @param backupId      the backup
  * @param status        its status after verification
- * @param filesChecked  regular files whose contents were read and compared
- * @param problems      what is damaged or missing; empty when the backup is intact
+ * @param mode          how it was checked
+ * @param verifiedAt    when
+ * @param filesChecked  regular files whose contents were read and compared (0 for a quick check)
+ * @param problems      what is damaged or missing; empty when nothing was found wrong
  */
-public record BackupVerification(String backupId, BackupStatus status, long filesChecked, List<String> problems) {
+public record BackupVerification(String backupId, BackupStatus status, VerifyMode mode, OffsetDateTime verifiedAt,
+                                 long filesChecked, List<String> problems) {
     public BackupVerification {
         problems = List.copyOf(problems);
     }

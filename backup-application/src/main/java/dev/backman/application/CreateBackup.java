@@ -14,7 +14,6 @@ import dev.backman.domain.port.Progress;
 import dev.backman.domain.port.ScanResult;
 import dev.backman.domain.port.ScanRules;
 import dev.backman.domain.port.ScannedEntry;
-import dev.backman.domain.port.ScannedEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,8 +75,8 @@ final class CreateBackup {
             return written.backup();
         } catch (RuntimeException e) {
             String reason = e instanceof BackupException ? e.getMessage() : e.toString();
-            ports.storage().delete(RepositoryLayout.manifestKey(id));
-            ports.storage().delete(RepositoryLayout.archiveKey(id, backup.compressionType()));
+            removeQuietly(RepositoryLayout.manifestKey(id), e);
+            removeQuietly(RepositoryLayout.archiveKey(id, backup.compressionType()), e);
             ports.catalog().save(backup.failed(reason, seconds(started)));
             throw new BackupFailed(id, reason, e);
         }
@@ -107,6 +106,20 @@ final class CreateBackup {
         BackupMetadata completed = manifest.backup().withDuration(seconds(started));
         repository.writeManifest(new Manifest(manifest.formatVersion(), completed, roots, files));
         return new Written(completed, files);
+    }
+
+    /**
+     * Removes what a failed backup may have published. Storage that fails again (S3 down, an object under lock)
+     * must not hide the first error: the next run's recovery removes what is left.
+     */
+    private void removeQuietly(String key, RuntimeException original) {
+        try {
+            ports.storage().delete(key);
+        } catch (RuntimeException e) {
+            original.addSuppressed(e);
+            ports.listener().onWarning("could not remove " + key + " after the failure; the next run will: "
+                    + e.getMessage());
+        }
     }
 
     /** A published backup: its metadata and its tree. */

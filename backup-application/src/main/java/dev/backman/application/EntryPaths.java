@@ -5,12 +5,15 @@ import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.SourceRoot;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Refuses manifest entries that could write outside a restore target: absolute names, empty, {@code .} or
- * {@code ..} segments, unknown roots, repeated names, and entries below a symlink of the same backup.
+ * {@code ..} segments, unknown roots, repeated names, and entries below a symlink or a file of the same backup
+ * (in whatever order the manifest lists them: a hostile one need not be sorted).
  */
 final class EntryPaths {
     private EntryPaths() {
@@ -22,7 +25,7 @@ final class EntryPaths {
             roots.add(root.name());
         }
         Set<String> seen = new HashSet<>();
-        Set<String> symlinks = new HashSet<>();
+        Map<String, EntryType> notDirectories = new HashMap<>();
         for (FileEntry entry : manifest.files()) {
             String path = entry.path();
             if (path.isEmpty() || path.startsWith("/") || path.indexOf('\0') >= 0) {
@@ -39,13 +42,18 @@ final class EntryPaths {
             if (!seen.add(path)) {
                 throw new UnsafeArchiveEntry(path, "appears more than once");
             }
-            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
-                if (symlinks.contains(path.substring(0, slash))) {
-                    throw new UnsafeArchiveEntry(path, "lies below a symlink of the same backup");
-                }
+            if (entry.type() != EntryType.DIR) {
+                notDirectories.put(path, entry.type());
             }
-            if (entry.type() == EntryType.SYMLINK) {
-                symlinks.add(path);
+        }
+        for (FileEntry entry : manifest.files()) {
+            String path = entry.path();
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                EntryType parent = notDirectories.get(path.substring(0, slash));
+                if (parent != null) {
+                    throw new UnsafeArchiveEntry(path, "lies below a " + parent.wireName() + " of the same backup ("
+                            + path.substring(0, slash) + ")");
+                }
             }
         }
     }

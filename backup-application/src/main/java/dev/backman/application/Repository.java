@@ -2,6 +2,7 @@ package dev.backman.application;
 
 import dev.backman.domain.error.BackupNotFound;
 import dev.backman.domain.error.IntegrityViolation;
+import dev.backman.domain.error.ObjectLocked;
 import dev.backman.domain.error.RepositoryFormatMismatch;
 import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.model.BackupMetadata;
@@ -60,7 +61,10 @@ final class Repository {
         return Optional.of(descriptor);
     }
 
-    /** The manifest of {@code backupId}: the repository's own record of the backup. */
+    /**
+     * The manifest of {@code backupId}: the repository's own record of the backup. A missing, unreadable or invalid
+     * manifest of a backup the catalog knows is an {@link IntegrityViolation} naming the manifest's key.
+     */
     Manifest manifest(String backupId) {
         byte[] bytes = read(RepositoryLayout.manifestKey(backupId))
                 .orElseThrow(() -> ports.catalog().find(backupId).isPresent()
@@ -68,7 +72,7 @@ final class Repository {
                         + RepositoryLayout.manifestKey(backupId) + " is missing from the repository")
                         : new BackupNotFound(backupId));
         try {
-            return ports.documents().decodeManifest(bytes);
+            return ManifestCheck.require(backupId, ports.documents().decodeManifest(bytes));
         } catch (IOException e) {
             throw new IntegrityViolation(backupId, RepositoryLayout.manifestKey(backupId),
                     "unreadable manifest: " + e.getMessage());
@@ -104,33 +108,78 @@ final class Repository {
     }
 
     /**
-     * Finishes what a writer that died left behind; call only while holding the repository lock. A backup whose
-     * manifest was published is completed; one without is failed ("interrupted") and its archive removed; a row
-     * whose manifest and archive are both gone was being pruned and is dropped; archives without a manifest and
-     * temporary objects are deleted.
+     * Finishes what a writer that died (crash, kill -9, power loss) left behind; call only while holding the
+     * repository lock. Temporary objects are deleted. A backup being written whose manifest was published is
+     * completed from the manifest (row and file list); one without is failed ("interrupted") and its archive removed.
+     * A backup that was being pruned (the manifest goes first) is finished: without manifest and archive its row is
+     * dropped; with the archive still there it is marked corrupted and kept, since a manifest that vanished for
+     * another reason must not cost the data, and the next prune, which decides the same, removes it. Archives that
+     * no row and no manifest account for are deleted.
      */
     void recoverInterrupted() {
         ports.storage().removeLeftovers();
         Set<String> known = new HashSet<>();
         for (BackupMetadata row : ports.catalog().list()) {
-            known.add(RepositoryLayout.archiveKey(row.backupId(), row.compressionType()));
-            boolean unfinished = row.status() == BackupStatus.PENDING || row.status() == BackupStatus.IN_PROGRESS;
-            if (unfinished && hasManifest(row.backupId())) {
-                ports.catalog().save(manifest(row.backupId()).backup());
-            } else if (unfinished) {
-                ports.storage().delete(RepositoryLayout.archiveKey(row.backupId(), row.compressionType()));
-                ports.catalog().save(row.failed("interrupted", row.durationSeconds()));
-            } else if (row.status() == BackupStatus.COMPLETED && !hasManifest(row.backupId())
-                    && ports.storage().find(RepositoryLayout.archiveKey(row.backupId(), row.compressionType()))
-                    .isEmpty()) {
-                ports.catalog().delete(row.backupId());
+            String archiveKey = RepositoryLayout.archiveKey(row.backupId(), row.compressionType());
+            known.add(archiveKey);
+            switch (row.status()) {
+                case PENDING, IN_PROGRESS -> recoverUnfinished(row, archiveKey);
+                case COMPLETED, CORRUPTED -> recoverRemoval(row, archiveKey);
+                case FAILED -> {
+                    // a failed backup never has a manifest or an archive; nothing to finish
+                }
             }
         }
         for (ObjectInfo archive : ports.storage().list(RepositoryLayout.ARCHIVES)) {
             String id = idOf(archive.key());
             if (!known.contains(archive.key()) && id != null && !hasManifest(id)) {
-                ports.storage().delete(archive.key());
+                deleteLeftover(archive.key());
             }
+        }
+    }
+
+    private void recoverUnfinished(BackupMetadata row, String archiveKey) {
+        if (hasManifest(row.backupId())) {
+            Manifest manifest;
+            try {
+                manifest = manifest(row.backupId());
+            } catch (IntegrityViolation e) {
+                // published, yet unreadable: keep both files for the person who looks into it
+                ports.catalog().save(row.failed("interrupted, and " + e.getMessage(), row.durationSeconds()));
+                ports.listener().onWarning("backup " + row.backupId() + " was interrupted: " + e.getMessage());
+                return;
+            }
+            ports.catalog().saveFiles(row.backupId(), manifest.files());
+            ports.catalog().save(manifest.backup());
+            ports.listener().onWarning("backup " + row.backupId() + " was interrupted after it was published; "
+                    + "recorded it as completed");
+        } else {
+            deleteLeftover(archiveKey);
+            ports.catalog().save(row.failed("interrupted", row.durationSeconds()));
+            ports.listener().onWarning("backup " + row.backupId() + " was interrupted; recorded it as failed");
+        }
+    }
+
+    private void recoverRemoval(BackupMetadata row, String archiveKey) {
+        if (hasManifest(row.backupId())) {
+            return;
+        }
+        if (ports.storage().find(archiveKey).isEmpty()) {
+            ports.catalog().delete(row.backupId());
+        } else if (row.status() == BackupStatus.COMPLETED) {
+            ports.catalog().save(row.withStatus(BackupStatus.CORRUPTED));
+            ports.listener().onWarning("backup " + row.backupId() + " is corrupted: its manifest "
+                    + RepositoryLayout.manifestKey(row.backupId()) + " is missing (an interrupted prune removes it "
+                    + "next time; otherwise its archive " + archiveKey + " is kept for you)");
+        }
+    }
+
+    /** An object under object lock stays until its lock expires; a later run removes it then. */
+    private void deleteLeftover(String key) {
+        try {
+            ports.storage().delete(key);
+        } catch (ObjectLocked e) {
+            ports.listener().onWarning("leftover " + key + " stays for now: " + e.getMessage());
         }
     }
 

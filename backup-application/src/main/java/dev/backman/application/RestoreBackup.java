@@ -1,7 +1,7 @@
 package dev.backman.application;
 
-import dev.backman.domain.error.InvalidConfiguration;
 import dev.backman.domain.error.IntegrityViolation;
+import dev.backman.domain.error.InvalidConfiguration;
 import dev.backman.domain.error.RestoreConflict;
 import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.model.BackupMetadata;
@@ -55,11 +55,27 @@ final class RestoreBackup {
         long links = count(existing, EntryType.SYMLINK);
         if (request.dryRun()) {
             return new RestoreResult(request.backupId(), count(existing, EntryType.FILE),
-                    bytes(existing), unchanged, dirs, links, true, planned);
+                    bytes(existing), unchanged, dirs, links, true, planned, List.of());
         }
-        new RestoreExecution(ports, repository, manifest, existing).run();
-        return new RestoreResult(request.backupId(), count(existing, EntryType.FILE), bytes(existing), unchanged,
-                dirs, links, false, planned);
+        List<RestoreFailure> failures = List.of();
+        try {
+            new ReplicaFallback(ports, repository).run(manifest.backup().backupId(),
+                    (via, archives) -> new RestoreExecution(via, archives, manifest, existing, false).run());
+        } catch (IntegrityViolation damaged) {
+            if (!request.partial()) {
+                throw damaged;
+            }
+            // nothing was written: now restore what is intact, and name the rest
+            failures = new RestoreExecution(ports, repository, manifest, existing, true).run();
+        }
+        long failedBytes = failures.stream().mapToLong(f -> sizeOf(manifest, f.path())).sum();
+        return new RestoreResult(request.backupId(), count(existing, EntryType.FILE) - failures.size(),
+                bytes(existing) - failedBytes, unchanged, dirs, links, false, planned, failures);
+    }
+
+    private static long sizeOf(Manifest manifest, String path) {
+        return manifest.files().stream().filter(f -> f.path().equals(path)).mapToLong(FileEntry::size).findFirst()
+                .orElse(0);
     }
 
     private static List<RestorePlan.Destination> select(Manifest manifest, RestoreRequest request,

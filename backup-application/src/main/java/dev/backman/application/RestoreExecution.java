@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,25 +42,31 @@ final class RestoreExecution {
     private final RestoreWriter writer;
     private final Map<RestorePlan.Destination, Path> temporaries = new ConcurrentHashMap<>();
     private final ParallelWrites writes = new ParallelWrites(WRITER_THREADS, IN_FLIGHT_BYTES);
+    private final boolean partial;
+    private final List<RestoreFailure> failures = Collections.synchronizedList(new ArrayList<>());
     private long filesDone;
     private long bytesDone;
     private long filesTotal;
     private long bytesTotal;
 
+    /** With {@code partial}, files that cannot be restored are reported and the intact ones restored. */
     RestoreExecution(Ports ports, Repository repository, Manifest manifest,
-                     Map<RestorePlan.Destination, Existing> states) {
+                     Map<RestorePlan.Destination, Existing> states, boolean partial) {
         this.ports = ports;
+        this.partial = partial;
         this.repository = repository;
         this.manifest = manifest;
         this.states = states;
         this.writer = ports.restoreWriter();
     }
 
-    void run() {
+    /** Restores; returns the files a partial restore could not bring back (always empty otherwise). */
+    List<RestoreFailure> run() {
         try (writes) {
             fetchContents();
             writes.awaitAll();
             publish();
+            return List.copyOf(failures);
         } catch (IOException e) {
             throw new StorageFailure("restore target", e.getMessage(), false, e);
         } finally {
@@ -80,7 +87,14 @@ final class RestoreExecution {
             }
         }
         for (Map.Entry<String, Map<String, List<RestorePlan.Destination>>> archive : byArchive.entrySet()) {
-            fetchFrom(holder(archive.getKey(), archive.getValue()), archive.getValue());
+            Manifest holder;
+            try {
+                holder = holder(archive.getKey(), archive.getValue());
+            } catch (IntegrityViolation e) {
+                failAll(archive.getValue(), e);
+                continue;
+            }
+            fetchFrom(holder, archive.getValue());
         }
     }
 
@@ -103,6 +117,21 @@ final class RestoreExecution {
         String id = holder.backup().backupId();
         ArchiveContents contents = ArchiveContents.of(holder);
         Map<String, List<RestorePlan.Destination>> missing = new HashMap<>(wanted);
+        try {
+            readFrom(holder, contents, missing);
+        } catch (IntegrityViolation e) { // the archive is missing or cannot be read on from here
+            failAll(missing, e);
+            return;
+        }
+        if (!missing.isEmpty()) {
+            FileEntry first = missing.values().iterator().next().get(0).entry();
+            failAll(missing, new IntegrityViolation(id, first.path(), "its contents are missing from the archive"));
+        }
+    }
+
+    private void readFrom(Manifest holder, ArchiveContents contents, Map<String, List<RestorePlan.Destination>> missing)
+            throws IOException {
+        String id = holder.backup().backupId();
         try (ArchiveReader reader = ports.codec().newReader(holder.backup().compressionType(),
                 repository.archive(holder.backup()))) {
             for (Optional<ArchiveItem> next = next(reader, id); next.isPresent() && !missing.isEmpty();
@@ -115,9 +144,19 @@ final class RestoreExecution {
                 }
             }
         }
-        if (!missing.isEmpty()) {
-            FileEntry first = missing.values().iterator().next().get(0).entry();
-            throw new IntegrityViolation(id, first.path(), "its contents are missing from the archive");
+    }
+
+    /** Throws {@code damage}, or in a partial restore records it for every destination of {@code wanted}. */
+    private void failAll(Map<String, List<RestorePlan.Destination>> wanted, IntegrityViolation damage) {
+        if (!partial) {
+            throw damage;
+        }
+        wanted.values().forEach(targets -> fail(targets, damage));
+    }
+
+    private void fail(List<RestorePlan.Destination> targets, IntegrityViolation damage) {
+        for (RestorePlan.Destination target : targets) {
+            failures.add(new RestoreFailure(target.entry().path(), damage.getMessage()));
         }
     }
 
@@ -125,7 +164,13 @@ final class RestoreExecution {
                              List<RestorePlan.Destination> targets) throws IOException {
         if (stored.size() <= SMALL_FILE) {
             // one byte more than recorded, if the archive has it: the writer then tells that the entry inflates
-            byte[] bytes = readUpTo(archiveId, stored, content, stored.size() + 1);
+            byte[] bytes;
+            try {
+                bytes = readUpTo(archiveId, stored, content, stored.size() + 1);
+            } catch (IntegrityViolation e) {
+                failAll(Map.of(stored.sha256(), targets), e);
+                return;
+            }
             writes.submit(bytes.length, () -> write(archiveId, stored, new ByteArrayInputStream(bytes), targets));
         } else {
             write(archiveId, stored, content, targets);
@@ -143,7 +188,12 @@ final class RestoreExecution {
         try {
             verified = writer.writeTemporary(first.base(), first.relative(), first.entry(), content, archiveId);
         } catch (ArchiveContent.Unreadable e) {
-            throw new IntegrityViolation(archiveId, stored.path(), "archive cannot be read: " + e.getMessage());
+            failAll(Map.of(stored.sha256(), targets), new IntegrityViolation(archiveId, stored.path(),
+                    "archive cannot be read: " + e.getMessage()));
+            return;
+        } catch (IntegrityViolation e) {
+            failAll(Map.of(stored.sha256(), targets), e);
+            return;
         }
         temporaries.put(first, verified);
         for (RestorePlan.Destination other : targets.subList(1, targets.size())) {
@@ -186,7 +236,10 @@ final class RestoreExecution {
             if (d.entry().type() == EntryType.SYMLINK) {
                 writer.createSymlink(d.base(), d.relative(), d.entry());
             } else if (d.entry().isFile()) {
-                writer.publish(temporaries.remove(d), d.base(), d.relative(), d.entry());
+                Path temporary = temporaries.remove(d);
+                if (temporary != null) { // none for a file a partial restore could not bring back
+                    writer.publish(temporary, d.base(), d.relative(), d.entry());
+                }
             }
         }
         for (int i = directories.size() - 1; i >= 0; i--) {

@@ -13,15 +13,23 @@ import java.util.Objects;
  * @param includes  globs on entry names ({@code src/main/**}); empty restores everything
  * @param overwrite replace existing files whose content differs (otherwise the restore refuses before writing)
  * @param dryRun    plan and report, write nothing
+ * @param partial   on a damaged backup, restore every intact file and report the others in
+ *                  {@link RestoreResult#failures()} instead of writing nothing
  */
-public record RestoreRequest(String backupId, Path target, List<String> includes, boolean overwrite, boolean dryRun) {
+public record RestoreRequest(String backupId, Path target, List<String> includes, boolean overwrite, boolean dryRun,
+                             boolean partial) {
     public RestoreRequest {
         Objects.requireNonNull(backupId, "backupId");
         includes = List.copyOf(Objects.requireNonNullElse(includes, List.of()));
     }
 
+    /** A restore that writes nothing when the backup is damaged. */
+    public RestoreRequest(String backupId, Path target, List<String> includes, boolean overwrite, boolean dryRun) {
+        this(backupId, target, includes, overwrite, dryRun, false);
+    }
+
     /** Restores everything of {@code backupId} into {@code target} (null: original locations). */
     public static RestoreRequest of(String backupId, Path target) {
-        return new RestoreRequest(backupId, target, List.of(), false, false);
+        return new RestoreRequest(backupId, target, List.of(), false, false, false);
     }
 }

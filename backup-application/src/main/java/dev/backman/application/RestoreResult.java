@@ -13,10 +13,12 @@ import java.util.List;
  * @param symlinks       symlinks created
  * @param dryRun         whether nothing was written
  * @param plannedPaths   destination paths of every selected entry
+ * @param failures       files a partial restore could not bring back (empty otherwise); not counted as written
  */
 public record RestoreResult(String backupId, long filesWritten, long bytesWritten, long unchanged, long directories,
-                            long symlinks, boolean dryRun, List<String> plannedPaths) {
+                            long symlinks, boolean dryRun, List<String> plannedPaths, List<RestoreFailure> failures) {
     public RestoreResult {
         plannedPaths = List.copyOf(plannedPaths);
+        failures = List.copyOf(failures);
     }
 }

@@ -41,6 +41,18 @@ class EntryPathsTest {
     }
 
     @Test
+    void refusesEntriesBelowASymlinkListedAfterThem() {
+        assertThatThrownBy(() -> EntryPaths.requireSafe(manifest(dir("src"), file("src/l/passwd"),
+                link("src/l", "/etc")))).isInstanceOf(UnsafeArchiveEntry.class).hasMessageContaining("symlink");
+    }
+
+    @Test
+    void refusesEntriesBelowAFileOfTheSameBackup() {
+        assertThatThrownBy(() -> EntryPaths.requireSafe(manifest(dir("src"), file("src/a/b"), file("src/a"))))
+                .isInstanceOf(UnsafeArchiveEntry.class).hasMessageContaining("below a file");
+    }
+
+    @Test
     void refusesRepeatedNames() {
         assertThatThrownBy(() -> EntryPaths.requireSafe(manifest(dir("src"), file("src/a"), file("src/a"))))
                 .hasMessageContaining("more than once");

@@ -48,6 +48,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "List what would be restored; write nothing.")
     boolean dryRun;
 
+    @Option(names = "--partial", description = {"On a damaged backup, restore every intact file and list the "
+            + "others (exit 3). Without it a damaged backup writes nothing."})
+    boolean partial;
+
     @Inject
     RestoreCommand(RunSettingsResolver settings, ManagerOpener opener, Output output,
                    WorkingDirectory workingDirectory) {
@@ -63,14 +67,15 @@ final class RestoreCommand implements Callable<Integer> {
         Path targetDir = target == null ? null : workingDirectory.resolve(target);
         RestoreResult result;
         try (BackupManager manager = opener.openExisting(run)) {
-            result = manager.restore(new RestoreRequest(id, targetDir, includes, overwrite, dryRun));
+            result = manager.restore(new RestoreRequest(id, targetDir, includes, overwrite, dryRun, partial));
         }
         if (output.json()) {
             output.printJson(result);
         } else {
             print(result, targetDir, output.out());
         }
-        return ExitCodes.OK;
+        result.failures().forEach(f -> output.message("not restored: " + f.path() + " (" + f.reason() + ")"));
+        return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.INTEGRITY;
     }
 
     private static void print(RestoreResult result, Path targetDir, PrintWriter out) {

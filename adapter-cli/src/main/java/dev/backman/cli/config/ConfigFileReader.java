@@ -18,22 +18,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code backman.yaml} (SPEC 5) into a {@link BackupConfig}. Relative {@code source_paths},
- * {@code backup_location} and {@code catalog_path} are relative to the file's directory, so a configuration means
+ * Reads {@code backman.yaml} (SPEC 5) into a {@link ConfigFile}: the core's {@link BackupConfig}, the {@code s3:}
+ * block and the {@code offsite:} locations. Relative {@code source_paths}, {@code backup_location},
+ * {@code catalog_path} and offsite directories are relative to the file's directory, so a configuration means
  * the same from any working directory. Unknown keys are errors (a typo must not silently change a backup); keys of
  * features this version does not implement yet are accepted and ignored.
  */
 public final class ConfigFileReader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigFileReader.class);
     static final Set<String> KEYS = Set.of("source_paths", "backup_location", "retention_days", "compression_type",
-            "max_file_size_mb", "exclude_patterns", "include_hidden", "full_every_days", "catalog_path");
-    static final Set<String> NOT_YET_SUPPORTED = Set.of("retention", "schedule", "s3", "offsite", "encryption");
+            "max_file_size_mb", "exclude_patterns", "include_hidden", "full_every_days", "catalog_path", "s3",
+            "offsite");
+    static final Set<String> NOT_YET_SUPPORTED = Set.of("retention", "schedule", "encryption");
 
-    /** Reads the file; every problem is an {@link InvalidConfiguration} naming the key (or the file). */
+    /** Reads the file's core settings; every problem is an {@link InvalidConfiguration} naming the key. */
     public BackupConfig read(Path file) {
+        return readFile(file).config();
+    }
+
+    /** Reads the whole file; every problem is an {@link InvalidConfiguration} naming the key (or the file). */
+    public ConfigFile readFile(Path file) {
         JsonNode root = parse(file);
         Path base = file.toAbsolutePath().normalize().getParent();
-        return toConfig(root, base);
+        BackupConfig config = toConfig(root, base);
+        return new ConfigFile(config, new S3OptionsReader().read(root.get("s3")),
+                new OffsiteReader().read(root.get("offsite"), base));
     }
 
     private static JsonNode parse(Path file) {
@@ -70,7 +79,11 @@ public final class ConfigFileReader {
                 .map(paths -> paths.stream().map(p -> resolvePath(p, base, "source_paths")).toList())
                 .map(config::withSourcePaths).orElse(config);
         config = values.text("backup_location")
-                .map(location -> RepositoryLocation.parse(location, base, "backup_location").value())
+                .map(location -> RepositoryLocation.parse(location, base, "backup_location"))
+                .map(location -> {
+                    RepositoryLocations.check(location, "backup_location");
+                    return location.value();
+                })
                 .map(config::withBackupLocation).orElse(config);
         config = values.wholeNumber("retention_days").map(config::withRetentionDays).orElse(config);
         config = values.text("compression_type").map(name -> CompressionType.parse(name, "compression_type"))

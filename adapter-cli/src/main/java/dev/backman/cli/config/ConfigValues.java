@@ -6,12 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Typed values of a configuration file's top-level mapping; a value of the wrong type is an error naming its key. */
+/**
+ * Typed values of one mapping of a configuration file (the top level, or a block such as {@code s3:}); a value of
+ * the wrong type is an error naming its full key ({@code retention_days}, {@code s3.region}).
+ */
 final class ConfigValues {
     private final JsonNode root;
+    private final String prefix;
 
     ConfigValues(JsonNode root) {
+        this(root, "");
+    }
+
+    /** Values of a nested mapping; {@code prefix} (e.g. {@code "s3."}) goes before each key in errors. */
+    ConfigValues(JsonNode root, String prefix) {
         this.root = root;
+        this.prefix = prefix;
     }
 
     /** The value of {@code key}; empty when the key is absent or explicitly null. */
@@ -23,11 +33,11 @@ final class ConfigValues {
     Optional<String> text(String key) {
         return get(key).map(node -> {
             if (!node.isTextual() && !node.isNumber()) {
-                throw wrongType(key, "a string", node);
+                throw wrongType(prefix + key, "a string", node);
             }
             String value = node.asText();
             if (value.isBlank()) {
-                throw new InvalidConfiguration(key, "must not be empty");
+                throw new InvalidConfiguration(prefix + key, "must not be empty");
             }
             return value;
         });
@@ -36,7 +46,7 @@ final class ConfigValues {
     Optional<Integer> wholeNumber(String key) {
         return get(key).map(node -> {
             if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                throw wrongType(key, "a whole number", node);
+                throw wrongType(prefix + key, "a whole number", node);
             }
             return node.intValue();
         });
@@ -45,7 +55,7 @@ final class ConfigValues {
     Optional<Long> longNumber(String key) {
         return get(key).map(node -> {
             if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-                throw wrongType(key, "a whole number", node);
+                throw wrongType(prefix + key, "a whole number", node);
             }
             return node.longValue();
         });
@@ -54,7 +64,7 @@ final class ConfigValues {
     Optional<Boolean> bool(String key) {
         return get(key).map(node -> {
             if (!node.isBoolean()) {
-                throw wrongType(key, "true or false", node);
+                throw wrongType(prefix + key, "true or false", node);
             }
             return node.booleanValue();
         });
@@ -67,12 +77,12 @@ final class ConfigValues {
                 return List.of(node.asText());
             }
             if (!node.isArray()) {
-                throw wrongType(key, "a list of strings", node);
+                throw wrongType(prefix + key, "a list of strings", node);
             }
             List<String> values = new ArrayList<>();
             for (JsonNode item : node) {
                 if (!item.isTextual() || item.asText().isBlank()) {
-                    throw wrongType(key, "a list of non-empty strings", item);
+                    throw wrongType(prefix + key, "a list of non-empty strings", item);
                 }
                 values.add(item.asText());
             }

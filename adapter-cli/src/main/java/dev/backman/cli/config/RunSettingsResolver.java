@@ -6,6 +6,8 @@ import dev.backman.domain.model.BackupConfig;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,31 +33,44 @@ public final class RunSettingsResolver {
 
     /** The settings with the command's {@code overrides} applied last. */
     public RunSettings resolve(UnaryOperator<BackupConfig> overrides) {
-        BackupConfig config = loadConfig();
+        ConfigFile file = loadConfig();
+        BackupConfig config = file.config();
         if (globals.repository() != null) {
-            config = config.withBackupLocation(
-                    RepositoryLocation.parse(globals.repository(), workingDirectory.path(), "--repo").value());
+            RepositoryLocation given =
+                    RepositoryLocation.parse(globals.repository(), workingDirectory.path(), "--repo");
+            RepositoryLocations.check(given, "--repo");
+            config = config.withBackupLocation(given.value());
         }
         config = overrides.apply(config);
         RepositoryLocation location =
                 RepositoryLocation.parse(config.backupLocation(), workingDirectory.path(), "backup_location");
-        return new RunSettings(config, location, globals.lockWait(), globals.quiet());
+        List<RepositoryLocation> offsite = new ArrayList<>();
+        for (RepositoryLocation copy : file.offsite()) {
+            if (copy.equals(location)) {
+                // e.g. `-r s3://…` naming the offsite copy, to recover from it after losing the repository
+                LOG.warn("the offsite location {} is the repository itself here; it is left out", copy);
+            } else {
+                offsite.add(copy);
+            }
+        }
+        return new RunSettings(config, location, file.s3(), offsite, globals.lockWait(), globals.quiet());
     }
 
-    private BackupConfig loadConfig() {
+    private ConfigFile loadConfig() {
         if (globals.configFile() != null) {
             Path file = workingDirectory.resolve(globals.configFile());
             LOG.debug("using configuration {}", file);
-            return reader.read(file);
+            return reader.readFile(file);
         }
         Path implicit = workingDirectory.path().resolve(DEFAULT_CONFIG_FILE);
         if (Files.isRegularFile(implicit)) {
             LOG.debug("using configuration {}", implicit);
-            return reader.read(implicit);
+            return reader.readFile(implicit);
         }
         LOG.debug("no configuration file: using the defaults");
         BackupConfig defaults = BackupConfig.defaults();
-        return defaults.withBackupLocation(
-                RepositoryLocation.parse(defaults.backupLocation(), workingDirectory.path(), "backup_location").value());
+        RepositoryLocation location =
+                RepositoryLocation.parse(defaults.backupLocation(), workingDirectory.path(), "backup_location");
+        return ConfigFile.of(defaults.withBackupLocation(location.value()));
     }
 }

@@ -4,6 +4,7 @@ import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.BackupType;
 import dev.backman.domain.model.Replica;
 import dev.backman.domain.model.SkippedFile;
+import dev.backman.domain.model.Verification;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 
@@ -25,7 +26,7 @@ public final class MetadataText {
     }
 
     /** What {@code status} prints: one {@code key: value} line per field, named as in the JSON output. */
-    public static void status(BackupMetadata b, PrintWriter out) {
+    public static void status(BackupMetadata b, LastVerification verification, PrintWriter out) {
         line(out, "backup_id", b.backupId());
         line(out, "status", b.status().wireName());
         line(out, "backup_type", b.backupType().wireName());
@@ -46,11 +47,27 @@ public final class MetadataText {
         if (!b.replicas().isEmpty()) {
             line(out, "replicas", b.replicas().stream().map(MetadataText::replica).collect(Collectors.joining(", ")));
         }
+        verification(verification, out);
         line(out, "skipped_files", Integer.toString(b.skippedFiles().size()));
         for (SkippedFile file : b.skippedFiles()) {
             out.println("  " + file.path() + ": " + file.reason());
         }
         out.flush();
+    }
+
+    private static void verification(LastVerification verification, PrintWriter out) {
+        Verification latest = verification.latest();
+        if (latest == null) {
+            line(out, "last_verified_at", "never");
+            return;
+        }
+        line(out, "last_verified_at", latest.verifiedAt() + " (" + latest.mode().wireName() + ")");
+        line(out, "last_verify_result", latest.outcome());
+        if (latest.problem() != null) {
+            line(out, "last_verify_problem", latest.problem());
+        }
+        line(out, "last_full_verify_at", verification.lastFullRead() == null ? "never"
+                : verification.lastFullRead().toString());
     }
 
     private static void printSkipped(BackupMetadata b, PrintWriter out) {

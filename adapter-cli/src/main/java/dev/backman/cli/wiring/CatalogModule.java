@@ -5,12 +5,17 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.backman.cli.config.RepositoryLocation;
 import dev.backman.domain.model.BackupConfig;
+import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.BackupCatalog;
+import dev.backman.domain.port.RepositoryDocuments;
 import dev.backman.sqlite.SqliteBackupCatalog;
 import java.nio.file.Path;
 import java.util.function.Function;
 
-/** The SQLite catalog: at {@code catalog_path}, or where the repository's backend puts it by default. */
+/**
+ * The SQLite catalog: at {@code catalog_path}, or where the repository's backend puts it by default (beside a local
+ * repository; in the per-user data directory, named after the repository's id, for S3).
+ */
 public final class CatalogModule extends AbstractModule {
     private final Function<Path, BackupCatalog> opener;
 
@@ -34,8 +39,11 @@ public final class CatalogModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BackupCatalog catalog(BackupConfig config, RepositoryBackend backend, RepositoryLocation location) {
-        Path path = config.catalogPath() != null ? config.catalogPath() : backend.defaultCatalogPath(location);
-        return opener.apply(path);
+    BackupCatalog catalog(BackupConfig config, RepositoryBackend backend, RepositoryLocation location,
+                          ArchiveStorage storage, RepositoryDocuments documents) {
+        if (config.catalogPath() != null) {
+            return opener.apply(config.catalogPath());
+        }
+        return backend.openDefaultCatalog(location, storage, documents, opener);
     }
 }

@@ -22,6 +22,7 @@ import dev.backman.filesystem.restore.LocalRestoreWriter;
 import dev.backman.filesystem.scan.FileSystemSourceScanner;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The local adapters and the {@link BackupManager}, built with {@link BackupManager#builder()} (the same path an
@@ -67,11 +68,12 @@ public final class CoreModule extends AbstractModule {
     BackupManager manager(BackupConfig config, ArchiveStorage storage, BackupCatalog catalog, ArchiveCodec codec,
                           SourceScanner scanner, Checksums checksums, RepositoryDocuments documents,
                           RepositoryLock lock, RestoreWriter restoreWriter, Clock clock, ProgressListener listener,
-                          @Named(LOCK_WAIT) Duration lockWait) {
+                          @Named(LOCK_WAIT) Duration lockWait,
+                          @Named(StorageModule.OFFSITE) List<ArchiveStorage> offsite) {
         return BackupManager.builder()
                 .config(config).storage(storage).catalog(catalog).codec(codec).scanner(scanner)
                 .checksums(checksums).documents(documents).lock(lock).restoreWriter(restoreWriter)
-                .clock(clock).listener(listener).lockWait(lockWait)
+                .clock(clock).listener(listener).lockWait(lockWait).offsite(offsite)
                 .build();
     }
 }

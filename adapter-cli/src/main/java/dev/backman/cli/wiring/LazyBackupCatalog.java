@@ -2,6 +2,7 @@ package dev.backman.cli.wiring;
 
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.Verification;
 import dev.backman.domain.port.BackupCatalog;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,16 @@ final class LazyBackupCatalog implements BackupCatalog {
     @Override
     public List<FileEntry> filesStoredIn(String backupId) {
         return delegate().filesStoredIn(backupId);
+    }
+
+    @Override
+    public void saveVerification(Verification verification) {
+        delegate().saveVerification(verification);
+    }
+
+    @Override
+    public List<Verification> verifications(String backupId) {
+        return delegate().verifications(backupId);
     }
 
     @Override

@@ -1,13 +1,15 @@
 package dev.backman.cli.wiring;
 
 import dev.backman.cli.config.RepositoryLocation;
-import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.port.ArchiveStorage;
+import dev.backman.domain.port.BackupCatalog;
+import dev.backman.domain.port.RepositoryDocuments;
 import dev.backman.domain.port.RepositoryLock;
 import dev.backman.filesystem.lock.LocalRepositoryLock;
 import dev.backman.filesystem.storage.LocalDiskArchiveStorage;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 
 /** A repository in a local directory ({@code file} scheme); the catalog defaults to {@code <dir>/catalog.db}. */
 final class LocalDiskBackend implements RepositoryBackend {
@@ -19,17 +21,22 @@ final class LocalDiskBackend implements RepositoryBackend {
     }
 
     @Override
-    public RepositoryLock openLock(RepositoryLocation location) {
+    public RepositoryLock openLock(RepositoryLocation location, ArchiveStorage storage) {
         return new LocalRepositoryLock(location.localPath());
     }
 
+    /**
+     * The OS releases the lock of a process that ended, and the next writer removes its record; this removes such
+     * records now. A lock that a live process holds cannot be broken: that fails naming the process.
+     */
     @Override
-    public Path defaultCatalogPath(RepositoryLocation location) {
-        return location.localPath().resolve(CATALOG_FILE);
+    public List<String> breakLocks(ArchiveStorage storage) {
+        return new LocalRepositoryLock(Path.of(storage.location())).removeStaleRecords();
     }
 
     @Override
-    public boolean exists(RepositoryLocation location) {
-        return Files.isRegularFile(location.localPath().resolve(RepositoryLayout.DESCRIPTOR));
+    public BackupCatalog openDefaultCatalog(RepositoryLocation location, ArchiveStorage storage,
+                                            RepositoryDocuments documents, Function<Path, BackupCatalog> opener) {
+        return opener.apply(location.localPath().resolve(CATALOG_FILE));
     }
 }

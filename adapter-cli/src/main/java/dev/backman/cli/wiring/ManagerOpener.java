@@ -9,9 +9,12 @@ import dev.backman.application.BackupManager;
 import dev.backman.cli.CliStreams;
 import dev.backman.cli.config.RunSettings;
 import dev.backman.domain.error.StorageFailure;
+import dev.backman.domain.model.RepositoryLayout;
+import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.BackupCatalog;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,15 +58,31 @@ public final class ManagerOpener {
     /** A manager for a dry run, which must not create the repository (nor its catalog) when it does not exist. */
     public BackupManager openForDryRun(RunSettings settings) {
         Injector injector = injector(settings, new CatalogModule());
-        if (provision(injector, RepositoryBackend.class).exists(settings.location())) {
+        if (exists(injector)) {
             return provision(injector, BackupManager.class);
         }
         Module emptyCatalog = binder -> binder.bind(BackupCatalog.class).toInstance(new NoBackupsCatalog());
         return provision(injector(settings, emptyCatalog), BackupManager.class);
     }
 
+    /**
+     * Removes the lock records left in the repository by writers that are gone ({@code unlock --force}); returns who
+     * they named. Only for a repository that exists.
+     */
+    public List<String> breakLocks(RunSettings settings) {
+        Injector injector = injector(settings, new CatalogModule());
+        requireRepository(injector, settings);
+        try (ArchiveStorage storage = provision(injector, ArchiveStorage.class)) {
+            return provision(injector, RepositoryBackend.class).breakLocks(storage);
+        }
+    }
+
+    private static boolean exists(Injector injector) {
+        return provision(injector, ArchiveStorage.class).find(RepositoryLayout.DESCRIPTOR).isPresent();
+    }
+
     private static void requireRepository(Injector injector, RunSettings settings) {
-        if (!provision(injector, RepositoryBackend.class).exists(settings.location())) {
+        if (!exists(injector)) {
             throw new StorageFailure(settings.location().value(),
                     "no backman repository here (create one with `backman init` or `backman backup`)", false, null);
         }

@@ -2,6 +2,7 @@ package dev.backman.cli.wiring;
 
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.Verification;
 import dev.backman.domain.port.BackupCatalog;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,16 @@ final class NoBackupsCatalog implements BackupCatalog {
 
     @Override
     public List<FileEntry> filesStoredIn(String backupId) {
+        return List.of();
+    }
+
+    @Override
+    public void saveVerification(Verification verification) {
+        // a dry run records nothing
+    }
+
+    @Override
+    public List<Verification> verifications(String backupId) {
         return List.of();
     }
 

@@ -2,8 +2,12 @@ package dev.backman.cli.wiring;
 
 import dev.backman.cli.config.RepositoryLocation;
 import dev.backman.domain.port.ArchiveStorage;
+import dev.backman.domain.port.BackupCatalog;
+import dev.backman.domain.port.RepositoryDocuments;
 import dev.backman.domain.port.RepositoryLock;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * What one kind of repository location (one URI scheme) provides. {@link StorageModule} picks the backend by the
@@ -11,14 +15,22 @@ import java.nio.file.Path;
  */
 public interface RepositoryBackend {
 
+    /** The storage at the location (the repository itself, or an offsite copy of it). */
     ArchiveStorage openStorage(RepositoryLocation location);
 
-    /** The lock that excludes other writers of this repository, across processes. */
-    RepositoryLock openLock(RepositoryLocation location);
+    /** The lock that excludes other writers of the repository in {@code storage}, across processes. */
+    RepositoryLock openLock(RepositoryLocation location, ArchiveStorage storage);
 
-    /** Where the catalog lives when {@code catalog_path} is not set. */
-    Path defaultCatalogPath(RepositoryLocation location);
+    /**
+     * Removes the lock records that writers which are gone left in the repository ({@code unlock --force}); returns
+     * who they named. A backend whose locks the OS releases has none to remove.
+     */
+    List<String> breakLocks(ArchiveStorage storage);
 
-    /** Whether a repository has been created at the location (commands that only read refuse to create one). */
-    boolean exists(RepositoryLocation location);
+    /**
+     * The catalog when {@code catalog_path} is not set, opened with {@code opener}. A backend whose catalog is
+     * named after the repository's id may open it on first use, when the repository exists.
+     */
+    BackupCatalog openDefaultCatalog(RepositoryLocation location, ArchiveStorage storage,
+                                     RepositoryDocuments documents, Function<Path, BackupCatalog> opener);
 }

@@ -25,6 +25,7 @@ final class RunModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        bind(RunSettings.class).toInstance(settings);
         bind(BackupConfig.class).toInstance(settings.config());
         bind(RepositoryLocation.class).toInstance(settings.location());
         bind(Duration.class).annotatedWith(Names.named(CoreModule.LOCK_WAIT)).toInstance(settings.lockWait());

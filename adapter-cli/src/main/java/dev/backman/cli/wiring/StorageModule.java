@@ -1,38 +1,46 @@
 package dev.backman.cli.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
+import com.google.inject.name.Named;
 import dev.backman.cli.config.RepositoryLocation;
-import dev.backman.domain.error.InvalidConfiguration;
+import dev.backman.cli.config.RunSettings;
 import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.RepositoryLock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * Chooses the repository's storage and lock by the location's URI scheme, through one {@link MapBinder} of
- * {@link RepositoryBackend}s keyed by scheme. Needs a {@link RepositoryLocation} binding.
+ * Chooses the storages and the lock by each location's URI scheme, through one {@link MapBinder} of
+ * {@link RepositoryBackend}s keyed by scheme ({@code file}, {@code s3}). Backends are injected as providers, so only
+ * the schemes in use are ever created. Needs {@link RepositoryLocation} and {@link RunSettings} bindings.
  */
 public final class StorageModule extends AbstractModule {
+    /** The offsite copies' storages ({@code List<ArchiveStorage>}), in configuration order. */
+    public static final String OFFSITE = "offsite";
 
     @Override
     protected void configure() {
         MapBinder<String, RepositoryBackend> backends =
                 MapBinder.newMapBinder(binder(), String.class, RepositoryBackend.class);
         backends.addBinding(RepositoryLocation.FILE).to(LocalDiskBackend.class);
+        backends.addBinding("s3").toProvider(S3BackendProvider.class);
     }
 
     @Provides
     @Singleton
-    RepositoryBackend backend(Map<String, RepositoryBackend> backends, RepositoryLocation location) {
-        RepositoryBackend backend = backends.get(location.scheme());
-        if (backend == null) {
-            throw new InvalidConfiguration("backup_location", "unsupported scheme '" + location.scheme() + "://' in "
-                    + location.value() + "; this version supports: " + String.join(", ", new TreeSet<>(backends.keySet())));
-        }
-        return backend;
+    RepositoryBackends backends(Map<String, Provider<RepositoryBackend>> providers) {
+        return new RepositoryBackends(providers);
+    }
+
+    @Provides
+    @Singleton
+    RepositoryBackend backend(RepositoryBackends backends, RepositoryLocation location) {
+        return backends.of(location, "backup_location");
     }
 
     @Provides
@@ -43,7 +51,20 @@ public final class StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RepositoryLock lock(RepositoryBackend backend, RepositoryLocation location) {
-        return backend.openLock(location);
+    RepositoryLock lock(RepositoryBackend backend, RepositoryLocation location, ArchiveStorage storage) {
+        return backend.openLock(location, storage);
+    }
+
+    @Provides
+    @Singleton
+    @Named(OFFSITE)
+    List<ArchiveStorage> offsite(RepositoryBackends backends, RunSettings settings) {
+        List<ArchiveStorage> storages = new ArrayList<>();
+        for (int i = 0; i < settings.offsite().size(); i++) {
+            RepositoryLocation location = settings.offsite().get(i);
+            RepositoryBackend backend = backends.of(location, "offsite[" + i + "].location"); // scheme checked now
+            storages.add(new LazyArchiveStorage(() -> backend.openStorage(location)));
+        }
+        return storages;
     }
 }

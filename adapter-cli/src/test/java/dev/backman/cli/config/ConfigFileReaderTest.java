@@ -93,6 +93,61 @@ class ConfigFileReaderTest {
                 .hasMessageContaining("mapping");
     }
 
+    @Test
+    void readsTheS3BlockAndTheOffsiteLocations() throws IOException {
+        ConfigFile file = readFile("""
+                offsite:
+                  - location: s3://bucket/copies/
+                  - {location: ../second-copy}
+                s3:
+                  endpoint: http://127.0.0.1:9000
+                  region: eu-central-1
+                  path_style: true
+                  storage_class: standard_ia
+                  object_lock: {mode: governance, days: 30}
+                  part_size_mb: 8
+                  upload_threads: 2
+                  max_attempts: 3
+                """);
+
+        assertThat(file.s3()).isEqualTo(new S3Options("http://127.0.0.1:9000", "eu-central-1", true, "standard_ia",
+                "GOVERNANCE", 30, 8, 2, 3));
+        assertThat(file.offsite()).containsExactly(new RepositoryLocation("s3", "s3://bucket/copies/"),
+                new RepositoryLocation("file", dir.getParent().resolve("second-copy").toString()));
+    }
+
+    @Test
+    void withoutAnS3BlockTheDefaultsApply() throws IOException {
+        assertThat(readFile("retention_days: 3\n").s3()).isEqualTo(S3Options.defaults());
+        assertThat(readFile("retention_days: 3\n").offsite()).isEmpty();
+    }
+
+    @Test
+    void s3AndOffsiteErrorsNameTheirKeys() {
+        assertInvalid("s3: {part_size_mb: 4}\n", "s3.part_size_mb");
+        assertInvalid("s3: {upload_threads: many}\n", "s3.upload_threads");
+        assertInvalid("s3: {regoin: eu-west-1}\n", "s3.regoin");
+        assertInvalid("s3: {endpoint: \"ftp://host\"}\n", "s3.endpoint");
+        assertInvalid("s3: {object_lock: {mode: forever, days: 3}}\n", "s3.object_lock.mode");
+        assertInvalid("s3: {object_lock: {mode: COMPLIANCE}}\n", "s3.object_lock.days");
+        assertInvalid("offsite: s3://bucket/x\n", "offsite");
+        assertInvalid("offsite: [{place: /x}]\n", "offsite[0].place");
+        assertInvalid("offsite: [{location: /x}, {location: \"s3://b\"}]\n", "offsite[1].location");
+        assertInvalid("offsite: [{location: /x}, {location: /x}]\n", "offsite[1].location");
+        assertInvalid("backup_location: s3://a/b//c\n", "backup_location");
+    }
+
+    private void assertInvalid(String yaml, String key) {
+        assertThatThrownBy(() -> readFile(yaml)).as(yaml)
+                .isInstanceOfSatisfying(InvalidConfiguration.class, e -> assertThat(e.key()).isEqualTo(key));
+    }
+
+    private ConfigFile readFile(String yaml) throws IOException {
+        Path file = dir.resolve("backman.yaml");
+        Files.writeString(file, yaml);
+        return reader.readFile(file);
+    }
+
     private BackupConfig read(String yaml) throws IOException {
         Path file = dir.resolve("backman.yaml");
         Files.writeString(file, yaml);

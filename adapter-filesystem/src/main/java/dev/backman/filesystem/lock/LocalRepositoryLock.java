@@ -14,16 +14,20 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write lock of a repository on a local or network file system: an OS lock on
  * {@code <root>/locks/repository.lock}, which the OS drops when its process dies (so a dead writer's lock is taken
- * over without {@code unlock --force}), plus a record {@code <host>-<pid>.json} naming the holder for error
- * messages. Threads and instances of one JVM exclude each other through a per-JVM guard file, because opening and
+ * over without {@code unlock --force}: the next writer removes its record and logs that it took over), plus a record
+ * {@code <host>-<pid>.json} naming the holder for error messages. Threads and instances of one JVM exclude each other through a per-JVM guard file, because opening and
  * closing a second channel on the lock file would silently release the first one's lock. Thread-safe.
  */
 public final class LocalRepositoryLock implements RepositoryLock {
     static final Duration POLL = Duration.ofMillis(100);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRepositoryLock.class);
 
     private final String location;
     private final LockDirectory directory;
@@ -47,6 +51,32 @@ public final class LocalRepositoryLock implements RepositoryLock {
 
     @Override
     public Held acquire(String operation, Duration wait) {
+        Taken taken = take(operation, wait);
+        for (String holder : taken.stale()) {
+            LOG.info("took over the lock of {}: its holder ({}) is gone", location, holder);
+        }
+        LOG.debug("locked {} for {}", location, operation);
+        return taken.held();
+    }
+
+    /**
+     * For {@code unlock --force}: removes the lock records (and JVM guards) that writers which are gone left in
+     * {@code locks/}, and returns who the records named. A live holder's lock is the OS's and cannot be broken:
+     * while another process holds it, this fails with {@link RepositoryLocked} naming it.
+     */
+    public List<String> removeStaleRecords() {
+        Taken taken;
+        try {
+            taken = take("unlock", Duration.ZERO);
+        } catch (RepositoryLocked e) {
+            throw new RepositoryLocked(location, e.holder(), "that process is running and holds the lock through "
+                    + "the operating system, which unlock cannot break: stop it, or let it finish");
+        }
+        taken.held().close();
+        return taken.stale();
+    }
+
+    private Taken take(String operation, Duration wait) {
         Deadline deadline = new Deadline(wait);
         try {
             directory.create();
@@ -64,7 +94,7 @@ public final class LocalRepositoryLock implements RepositoryLock {
         }
     }
 
-    private Held lockFile(String operation, Deadline deadline) {
+    private Taken lockFile(String operation, Deadline deadline) {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(directory.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -73,14 +103,15 @@ public final class LocalRepositoryLock implements RepositoryLock {
             while ((lock = tryLock(channel)) == null) {
                 pause(deadline); // another process holds it
             }
+            List<String> stale;
             try {
-                directory.removeStale();
+                stale = directory.removeStale();
                 directory.writeRecord(new LockHolder(self.pid(), self.host(), operation, now()));
             } catch (IOException e) {
                 directory.deleteRecord();
                 throw e;
             }
-            return new HeldRepositoryLock(directory, channel, lock);
+            return new Taken(new HeldRepositoryLock(directory, channel, lock), stale);
         } catch (IOException e) {
             closeQuietly(channel);
             throw failures.of("cannot lock the repository", e);
@@ -129,6 +160,10 @@ public final class LocalRepositoryLock implements RepositoryLock {
                 // the lock was not taken, nothing to release
             }
         }
+    }
+
+    /** A lock just taken, and who the records of dead holders it removed named. */
+    private record Taken(Held held, List<String> stale) {
     }
 
     /** When waiting ends; a wait too long to count in nanoseconds is treated as forever. */

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ final class LockDirectory {
     static final String LOCK_FILE = "repository.lock";
     private static final String RECORD_SUFFIX = ".json";
     private static final String GUARD_SUFFIX = ".jvm";
+    private static final String TEMP_SUFFIX = ".tmp";
     private static final Logger LOG = LoggerFactory.getLogger(LockDirectory.class);
 
     private final Path dir;
@@ -58,7 +61,7 @@ final class LockDirectory {
 
     void writeRecord(LockHolder holder) throws IOException {
         Path record = record();
-        Path temp = record.resolveSibling(record.getFileName() + ".tmp");
+        Path temp = record.resolveSibling(record.getFileName() + TEMP_SUFFIX);
         Files.write(temp, json.writeValueAsBytes(holder));
         Files.move(temp, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -68,16 +71,25 @@ final class LockDirectory {
     }
 
     /**
-     * Removes what dead writers left: any other holder record (we hold the OS lock, so their writers are gone) and
-     * guards of processes on this host that no longer run. Call only while holding the OS lock.
+     * Removes what dead writers left: any other holder record (we hold the OS lock, so their writers are gone), a
+     * record half-written when its writer died, and guards of processes on this host that no longer run. Call only
+     * while holding the OS lock. Returns who the removed records named.
      */
-    void removeStale() throws IOException {
+    List<String> removeStale() throws IOException {
+        List<String> removed = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + RECORD_SUFFIX)) {
             for (Path record : files) {
                 if (!record.equals(record())) {
+                    removed.add(describe(record));
                     LOG.debug("removing stale lock record {}", record);
                     deleteQuietly(record);
                 }
+            }
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + RECORD_SUFFIX + TEMP_SUFFIX)) {
+            for (Path partial : files) {
+                LOG.debug("removing a lock record that was being written {}", partial);
+                deleteQuietly(partial);
             }
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + GUARD_SUFFIX)) {
@@ -87,6 +99,15 @@ final class LockDirectory {
                     deleteQuietly(guard);
                 }
             }
+        }
+        return removed;
+    }
+
+    private String describe(Path record) {
+        try {
+            return json.readValue(record.toFile(), LockHolder.class).describe();
+        } catch (IOException | RuntimeException e) {
+            return "an unreadable lock record " + record.getFileName();
         }
     }
 

@@ -61,6 +61,37 @@ class LocalRepositoryLockCrossProcessTest {
     }
 
     @Test
+    void theRecordOfAHolderKilledWithSigkillIsReportedAndRemovedByUnlockAndTheLockIsFree() throws Exception {
+        Path childRecord;
+        long childPid;
+        try (LockProcess holder = LockProcess.start("hold", repository(), dir)) {
+            assertThat(holder.firstLine()).isEqualTo("LOCKED");
+            childPid = holder.pid();
+            childRecord = repository().resolve("locks/" + HostName.local() + "-" + childPid + ".json");
+            holder.kill(); // SIGKILL: the OS lock goes with the process, its record stays behind
+        }
+        assertThat(childRecord).as("left behind by the killed holder").exists();
+
+        assertThat(new LocalRepositoryLock(repository()).removeStaleRecords()).singleElement().asString()
+                .startsWith("pid " + childPid + " on host " + HostName.local() + ", backup since ");
+        assertThat(childRecord).doesNotExist();
+        new LocalRepositoryLock(repository()).acquire("backup", Duration.ZERO).close();
+    }
+
+    @Test
+    void unlockRefusesWhileAnotherLiveProcessHoldsTheLock() throws Exception {
+        try (LockProcess holder = LockProcess.start("hold", repository(), dir)) {
+            assertThat(holder.firstLine()).isEqualTo("LOCKED");
+
+            assertThatThrownBy(() -> new LocalRepositoryLock(repository()).removeStaleRecords())
+                    .isInstanceOf(RepositoryLocked.class)
+                    .hasMessageContaining("pid " + holder.pid())
+                    .hasMessageContaining("unlock cannot break");
+            assertThat(repository().resolve("locks/" + HostName.local() + "-" + holder.pid() + ".json")).exists();
+        }
+    }
+
+    @Test
     void anotherProcessCannotLockWhileThisOneHolds() throws Exception {
         try (RepositoryLock.Held held = new LocalRepositoryLock(repository()).acquire("backup", Duration.ZERO)) {
             try (LockProcess other = LockProcess.start("try", repository(), dir)) {

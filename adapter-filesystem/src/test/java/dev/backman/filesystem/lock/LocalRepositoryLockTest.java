@@ -165,6 +165,37 @@ class LocalRepositoryLockTest {
     }
 
     @Test
+    void unlockRemovesTheRecordsOfDeadWritersAndSaysWhoseTheyWere() throws Exception {
+        Path locks = Files.createDirectories(repository.resolve("locks"));
+        Files.writeString(locks.resolve("other-host-4242.json"),
+                "{\"pid\":4242,\"host\":\"other-host\",\"operation\":\"prune\",\"since\":\"2026-01-01T00:00:00Z\"}");
+        Files.writeString(locks.resolve("garbled-1.json"), "{not json");
+        Files.writeString(locks.resolve("this-host-77.json.tmp"), "{\"pid\":77"); // its writer died mid-write
+
+        List<String> removed = newLock().removeStaleRecords();
+
+        assertThat(removed).containsExactlyInAnyOrder(
+                "pid 4242 on host other-host, prune since 2026-01-01T00:00:00Z",
+                "an unreadable lock record garbled-1.json");
+        try (Stream<Path> files = Files.list(locks)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("repository.lock");
+        }
+        assertThat(newLock().removeStaleRecords()).as("nothing left the second time").isEmpty();
+    }
+
+    @Test
+    void unlockCannotBreakTheLockOfALiveHolderAndSaysSo() {
+        try (RepositoryLock.Held held = newLock().acquire("backup", Duration.ZERO)) {
+            assertThatThrownBy(() -> newLock().removeStaleRecords())
+                    .isInstanceOf(RepositoryLocked.class)
+                    .hasMessageContaining("pid " + PID)
+                    .hasMessageContaining("unlock cannot break")
+                    .hasMessageNotContaining("unlock --force");
+            assertThat(record()).as("the live holder's record stays").exists();
+        }
+    }
+
+    @Test
     void theRepositoryDirectoryIsCreatedWhenMissing() {
         Path missing = repository.resolve("new/repo");
 

@@ -2,6 +2,7 @@ package dev.backman.domain.port;
 
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.Verification;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,15 @@ public interface BackupCatalog extends AutoCloseable {
 
     /** The regular files of a backup whose contents its own archive holds ({@code storedIn == backupId}). */
     List<FileEntry> filesStoredIn(String backupId);
+
+    /**
+     * Records a verification, replacing the backup's previous one of the same mode. The backup's row must exist;
+     * saving the backup again keeps its verifications, deleting it deletes them.
+     */
+    void saveVerification(Verification verification);
+
+    /** The latest verification of the backup in each mode, newest first; empty if it was never verified. */
+    List<Verification> verifications(String backupId);
 
     @Override
     void close();

@@ -11,6 +11,8 @@ import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Replica;
 import dev.backman.domain.model.ReplicaStatus;
 import dev.backman.domain.model.SkippedFile;
+import dev.backman.domain.model.Verification;
+import dev.backman.domain.model.VerifyMode;
 import dev.backman.domain.port.BackupCatalog;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -502,5 +504,59 @@ public abstract class BackupCatalogContract {
         for (int t = 0; t < threads; t++) {
             assertThat(catalog.files(ids[t])).as(ids[t]).containsExactlyElementsOf(expected.get(t));
         }
+    }
+
+    @Test
+    void aBackupNeverVerifiedHasNoVerifications() {
+        BackupCatalog catalog = withBackups("b1");
+
+        assertThat(catalog.verifications("b1")).isEmpty();
+        assertThat(catalog.verifications("unknown")).isEmpty();
+    }
+
+    @Test
+    void theLatestVerificationOfEachModeIsKeptNewestFirst() {
+        BackupCatalog catalog = withBackups("b1", "b2");
+        Verification oldFull = new Verification("b1", VerifyMode.FULL, at("2024-03-01T10:00Z"), true, null);
+        Verification quick = new Verification("b1", VerifyMode.QUICK, at("2024-03-03T10:00+02:00"), false,
+                "archive is missing (and 1 more problem)");
+        Verification newFull = new Verification("b1", VerifyMode.FULL, at("2024-03-02T10:00:00.5Z"), true, null);
+        Verification other = new Verification("b2", VerifyMode.SAMPLE, at("2024-03-04T10:00Z"), true, null);
+
+        catalog.saveVerification(oldFull);
+        catalog.saveVerification(quick);
+        catalog.saveVerification(newFull);
+        catalog.saveVerification(other);
+
+        assertThat(catalog.verifications("b1")).containsExactly(quick, newFull);
+        assertThat(catalog.verifications("b2")).containsExactly(other);
+    }
+
+    @Test
+    void verificationsSurviveSavingTheBackupAgainAndGoWhenItIsDeleted() {
+        BackupCatalog catalog = withBackups("b1");
+        Verification full = new Verification("b1", VerifyMode.FULL, at("2024-03-01T10:00Z"), true, null);
+        catalog.saveVerification(full);
+
+        catalog.save(minimal("b1", at("2024-03-10T14:05Z")).withStatus(BackupStatus.CORRUPTED));
+        assertThat(catalog.verifications("b1")).containsExactly(full);
+
+        catalog.delete("b1");
+        catalog.save(minimal("b1", at("2024-03-11T14:05Z")));
+        assertThat(catalog.verifications("b1")).as("a backup saved again under the deleted id").isEmpty();
+    }
+
+    @Test
+    void verificationsSurviveCloseAndReopen() {
+        BackupCatalog first = newCatalog(dir);
+        first.save(minimal("b1", at("2024-03-10T14:05Z")));
+        Verification sample = new Verification("b1", VerifyMode.SAMPLE, at("2024-03-11T08:00-05:00"), false,
+                "r/a: SHA-256 mismatch");
+        first.saveVerification(sample);
+        first.close();
+
+        BackupCatalog second = track(reopen(dir));
+
+        assertThat(second.verifications("b1")).containsExactly(sample);
     }
 }

@@ -1,0 +1,56 @@
+package dev.backman.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backman.domain.model.CompressionType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@code restore --partial} brings back every intact file of a damaged backup and names the others. */
+class PartialRestoreTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"TAR_ZST", "ZIP"})
+    void restoresTheIntactFilesAndListsTheDamagedOne(CompressionType type) throws IOException {
+        HostileRepository repo = HostileRepository.backUp(dir, type);
+        // same size, other bytes: only its SHA-256 tells
+        CraftedArchive.of(repo.source()).replace("project/a.txt", CraftedArchive.file("project/a.txt",
+                "HELLO BACKMAN\n")).writeTo(repo.archive(), type);
+
+        Cli.Result strict = repo.cli().run("restore", "b1", "--target", "out");
+        assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(ExitCodes.INTEGRITY);
+        assertThat(SourceTree.fileCount(repo.target())).isZero();
+
+        Cli.Result partial = repo.cli().run("restore", "b1", "--target", "out", "--partial");
+        assertThat(partial.exitCode()).as(partial.toString()).isEqualTo(ExitCodes.INTEGRITY);
+        assertThat(partial.err()).contains("not restored: project/a.txt").contains("SHA-256");
+        Path restored = repo.target().resolve("project");
+        assertThat(restored.resolve("a.txt")).doesNotExist();
+        assertThat(restored.resolve("sub/b.txt")).hasSameBinaryContentAs(repo.source().resolve("sub/b.txt"));
+        assertThat(restored.resolve("sub/deeper/c.bin"))
+                .hasSameBinaryContentAs(repo.source().resolve("sub/deeper/c.bin"));
+        assertThat(restored.resolve("empty")).isEmptyDirectory();
+        assertThat(repo.sentinel()).isEmptyDirectory();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"TAR_ZST"})
+    void aMissingArchiveListsEveryFileButStillRestoresTheDirectories(CompressionType type) throws IOException {
+        HostileRepository repo = HostileRepository.backUp(dir, type);
+        Files.delete(repo.archive());
+
+        Cli.Result partial = repo.cli().run("--json", "restore", "b1", "--target", "out", "--partial");
+
+        assertThat(partial.exitCode()).as(partial.toString()).isEqualTo(ExitCodes.INTEGRITY);
+        assertThat(partial.out()).contains("\"failures\"").contains("project/a.txt").contains("project/sub/b.txt")
+                .contains("project/sub/deeper/c.bin");
+        assertThat(SourceTree.fileCount(repo.target())).isZero();
+        assertThat(repo.target().resolve("project/sub/deeper")).isDirectory();
+    }
+}

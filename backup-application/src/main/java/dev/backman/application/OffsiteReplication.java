@@ -1,0 +1,141 @@
+package dev.backman.application;
+
+import dev.backman.domain.error.BackupException;
+import dev.backman.domain.error.IntegrityViolation;
+import dev.backman.domain.error.RepositoryFormatMismatch;
+import dev.backman.domain.error.StorageFailure;
+import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.BackupStatus;
+import dev.backman.domain.model.ReplicaStatus;
+import dev.backman.domain.model.RepositoryDescriptor;
+import dev.backman.domain.model.RepositoryLayout;
+import dev.backman.domain.port.ArchiveStorage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings one offsite location up to date: every completed backup whose copy there is not verified yet is copied
+ * (or checked) and verified, oldest first. The location gets the repository's {@code backman.repo.json} first, so
+ * that it is a complete repository of its own (disaster recovery: use it with {@code -r}). When the location
+ * cannot be reached, its replicas stay {@code pending} and the rest waits for the next run.
+ */
+final class OffsiteReplication {
+    private final Ports ports;
+    private final ArchiveStorage offsite;
+    private final ReplicaStatuses statuses;
+
+    OffsiteReplication(Ports ports, ArchiveStorage offsite) {
+        this.ports = ports;
+        this.offsite = offsite;
+        this.statuses = new ReplicaStatuses(ports.catalog());
+    }
+
+    List<ReplicaOutcome> run() {
+        String location = offsite.location();
+        List<BackupMetadata> due = ports.catalog().list().stream()
+                .filter(b -> b.status() == BackupStatus.COMPLETED)
+                .filter(b -> ReplicaStatuses.of(b, location) != ReplicaStatus.VERIFIED)
+                .toList();
+        List<ReplicaOutcome> outcomes = new ArrayList<>();
+        if (due.isEmpty()) {
+            return outcomes;
+        }
+        for (BackupMetadata backup : due) {
+            if (ReplicaStatuses.of(backup, location) == null) {
+                statuses.record(backup.backupId(), location, ReplicaStatus.PENDING);
+            }
+        }
+        try {
+            prepare();
+        } catch (StorageFailure | RepositoryFormatMismatch e) {
+            return unreachable(due, 0, e);
+        }
+        for (int i = 0; i < due.size(); i++) {
+            BackupMetadata backup = due.get(i);
+            String id = backup.backupId();
+            try {
+                new ReplicaCopy(ports, offsite).replicate(backup,
+                        () -> statuses.record(id, location, ReplicaStatus.COPIED));
+                statuses.record(id, location, ReplicaStatus.VERIFIED);
+                outcomes.add(new ReplicaOutcome(id, location, ReplicaStatus.VERIFIED, null));
+            } catch (IntegrityViolation e) {
+                outcomes.add(failed(backup, e));
+            } catch (StorageFailure e) {
+                if (!location.equals(e.location())) {
+                    outcomes.add(failed(backup, e)); // the repository's own copy could not be read
+                    continue;
+                }
+                outcomes.addAll(unreachable(due, i, e));
+                break;
+            }
+        }
+        return outcomes;
+    }
+
+    /** Gives the location this repository's descriptor, refusing one that holds another repository. */
+    private void prepare() {
+        byte[] descriptor = primaryDescriptor();
+        var existing = offsite.find(RepositoryLayout.DESCRIPTOR);
+        if (existing.isEmpty()) {
+            offsite.put(RepositoryLayout.DESCRIPTOR, descriptor);
+        } else {
+            String ours = decode(descriptor, ports.storage().location()).repositoryId();
+            String theirs;
+            try (InputStream in = existing.get().openStream()) {
+                theirs = decode(in.readAllBytes(), offsite.location()).repositoryId();
+            } catch (IOException e) {
+                throw new StorageFailure(offsite.location(), "cannot read " + RepositoryLayout.DESCRIPTOR + ": "
+                        + e.getMessage(), true, e);
+            }
+            if (!ours.equals(theirs)) {
+                throw new RepositoryFormatMismatch(offsite.location(), "holds another repository (id " + theirs
+                        + "), not a replica of this one (id " + ours + "); give each repository its own offsite "
+                        + "location");
+            }
+        }
+        offsite.removeLeftovers(); // we hold the repository's lock, and so the replica's
+    }
+
+    private byte[] primaryDescriptor() {
+        var object = ports.storage().find(RepositoryLayout.DESCRIPTOR).orElseThrow(() -> new StorageFailure(
+                ports.storage().location(), "no " + RepositoryLayout.DESCRIPTOR + " to copy offsite", false, null));
+        try (InputStream in = object.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new StorageFailure(ports.storage().location(), "cannot read " + RepositoryLayout.DESCRIPTOR + ": "
+                    + e.getMessage(), true, e);
+        }
+    }
+
+    private RepositoryDescriptor decode(byte[] bytes, String where) {
+        try {
+            return ports.documents().decodeDescriptor(bytes);
+        } catch (IOException e) {
+            throw new RepositoryFormatMismatch(where, RepositoryLayout.DESCRIPTOR + " is not a backman repository "
+                    + "descriptor: " + e.getMessage());
+        }
+    }
+
+    private ReplicaOutcome failed(BackupMetadata backup, BackupException e) {
+        statuses.record(backup.backupId(), offsite.location(), ReplicaStatus.FAILED);
+        ports.listener().onWarning("offsite copy of " + backup.backupId() + " at " + offsite.location()
+                + " failed: " + e.getMessage());
+        return new ReplicaOutcome(backup.backupId(), offsite.location(), ReplicaStatus.FAILED, e.getMessage());
+    }
+
+    /** The location failed: the backups from {@code from} on keep their state and wait for the next run. */
+    private List<ReplicaOutcome> unreachable(List<BackupMetadata> due, int from, BackupException e) {
+        List<BackupMetadata> waiting = due.subList(from, due.size());
+        ports.listener().onWarning("offsite " + offsite.location() + " could not be updated: " + e.getMessage()
+                + "; " + waiting.size() + " backup(s) wait there (run `backman replicate` to catch up)");
+        List<ReplicaOutcome> outcomes = new ArrayList<>();
+        for (BackupMetadata backup : waiting) {
+            ReplicaStatus status = ports.catalog().find(backup.backupId())
+                    .map(b -> ReplicaStatuses.of(b, offsite.location())).orElse(ReplicaStatus.PENDING);
+            outcomes.add(new ReplicaOutcome(backup.backupId(), offsite.location(), status, e.getMessage()));
+        }
+        return outcomes;
+    }
+}

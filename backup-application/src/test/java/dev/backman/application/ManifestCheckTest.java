@@ -1,0 +1,67 @@
+package dev.backman.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backman.domain.error.IntegrityViolation;
+import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.CompressionType;
+import dev.backman.domain.model.EntryType;
+import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.Manifest;
+import dev.backman.domain.model.SourceRoot;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ManifestCheckTest {
+    private static final String SHA = "a".repeat(64);
+
+    @Test
+    void acceptsAManifestWhoseEntriesCarryWhatARestoreNeeds() {
+        Manifest manifest = manifest("b1", file("src/a", 3, SHA, "b1"),
+                new FileEntry("src/l", EntryType.SYMLINK, 0, 0777, Instant.EPOCH, null, "a", null));
+
+        assertThat(ManifestCheck.require("b1", manifest)).isSameAs(manifest);
+    }
+
+    @Test
+    void refusesAManifestThatDescribesAnotherBackup() {
+        assertThatThrownBy(() -> ManifestCheck.require("b1", manifest("b2")))
+                .isInstanceOf(IntegrityViolation.class)
+                .hasMessageContaining("manifests/b1.json").hasMessageContaining("describes backup 'b2'");
+    }
+
+    @Test
+    void refusesFilesWithoutDigestHolderOrSize() {
+        assertThatThrownBy(() -> ManifestCheck.require("b1", manifest("b1", file("src/a", 3, null, "b1"))))
+                .hasMessageContaining("manifests/b1.json").hasMessageContaining("files[0] (src/a) has no valid sha256");
+        assertThatThrownBy(() -> ManifestCheck.require("b1", manifest("b1", file("src/a", 3, "XYZ", "b1"))))
+                .hasMessageContaining("sha256");
+        assertThatThrownBy(() -> ManifestCheck.require("b1", manifest("b1", file("src/a", 3, SHA, "../../etc"))))
+                .hasMessageContaining("stored_in");
+        assertThatThrownBy(() -> ManifestCheck.require("b1", manifest("b1", file("src/a", 3, SHA, null))))
+                .hasMessageContaining("stored_in");
+        assertThatThrownBy(() -> ManifestCheck.require("b1", manifest("b1", file("src/a", -1, SHA, "b1"))))
+                .hasMessageContaining("negative size");
+    }
+
+    @Test
+    void refusesASymlinkWithoutATarget() {
+        FileEntry link = new FileEntry("src/l", EntryType.SYMLINK, 0, 0777, Instant.EPOCH, null, "", null);
+
+        assertThatThrownBy(() -> ManifestCheck.require("b1", manifest("b1", link)))
+                .isInstanceOf(IntegrityViolation.class).hasMessageContaining("link_target");
+    }
+
+    private static Manifest manifest(String id, FileEntry... files) {
+        BackupMetadata backup = BackupMetadata.pending(id, OffsetDateTime.now(), List.of(), CompressionType.TAR);
+        return new Manifest(1, backup, List.of(new SourceRoot("src", Path.of("/home/src"))), List.of(files));
+    }
+
+    private static FileEntry file(String path, long size, String sha, String storedIn) {
+        return new FileEntry(path, EntryType.FILE, size, 0644, Instant.EPOCH, sha, null, storedIn);
+    }
+}
