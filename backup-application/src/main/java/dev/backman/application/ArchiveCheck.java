@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a backup's archive once and compares every stored file with its manifest entry (size and SHA-256). One
@@ -102,7 +103,7 @@ final class ArchiveCheck {
             Thread.currentThread().interrupt();
             problems.add("interrupted while checking the archive");
         } finally {
-            hasher.shutdownNow();
+            stop(hasher, problems);
         }
         for (FileEntry entry : contents.byName().values()) {
             // one report per missing content: duplicates share a stored copy
@@ -111,6 +112,21 @@ final class ArchiveCheck {
             }
         }
         return new Result(checked, List.copyOf(problems));
+    }
+
+    /**
+     * Stops the hashing thread and waits for it: after a read error or an early stop its last comparison may still
+     * be adding a problem, and the problems are read next.
+     */
+    private static void stop(ExecutorService hasher, List<String> problems) {
+        hasher.shutdownNow();
+        try {
+            if (!hasher.awaitTermination(1, TimeUnit.MINUTES)) {
+                problems.add("the archive check did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Hands at most {@code limit} bytes of an entry to the hashing thread; returns how many. */
