@@ -45,6 +45,14 @@ final class TarCompression {
 
     /** Decompresses {@code raw} for {@code type}; multi-member/multi-frame streams (pigz, pbzip2) are read whole. */
     static InputStream decompressing(CompressionType type, InputStream raw) throws IOException {
+        return decompressing(type, raw, XZ_MEMORY_LIMIT_KIB);
+    }
+
+    /**
+     * As {@link #decompressing(CompressionType, InputStream)}, with the memory an xz stream may ask for: its header
+     * says how large a dictionary to allocate, and a hostile one would claim gigabytes.
+     */
+    static InputStream decompressing(CompressionType type, InputStream raw, int xzMemoryLimitKiB) throws IOException {
         InputStream in = new BufferedInputStream(raw, IoBuffers.SIZE);
         return switch (type) {
             case TAR -> in;
@@ -52,12 +60,14 @@ final class TarCompression {
                     .setInputStream(in).setDecompressConcatenated(true).get());
             case TAR_BZ2 -> buffered(new BZip2CompressorInputStream(in, true));
             case TAR_ZST -> buffered(new ZstdInputStream(in, RecyclingBufferPool.INSTANCE));
-            case TAR_XZ -> buffered(new XZInputStream(in));
+            case TAR_XZ -> buffered(new XZInputStream(in, xzMemoryLimitKiB));
             case ZIP -> throw new IllegalArgumentException("zip is not a tar format");
         };
     }
 
     private static final int ZSTD_JOB_SIZE = 2 << 20;
+    /** xz -9 needs 65 MiB to decompress; 256 MiB leaves room for any sane archive and refuses a bomb's header. */
+    static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
 
     private static OutputStream buffered(OutputStream out) {
         return new BufferedOutputStream(out, IoBuffers.SIZE);
