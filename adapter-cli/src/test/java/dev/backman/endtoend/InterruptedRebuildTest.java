@@ -43,9 +43,9 @@ class InterruptedRebuildTest {
         BackupConfig config = BackupConfig.defaults().withSourcePaths(List.of(source))
                 .withBackupLocation(repo.toString()).withRetentionDays(0);
         MutableClock clock = new MutableClock(Instant.parse("2026-11-29T02:00:00Z"));
-        // ids that sort against their age, so that only the manifests' times can give the order
+        // the newest id sorts between the others: neither name order finds it first, only the manifests' times
         try (BackupManager manager = Managers.onDisk(config, clock)) {
-            for (String id : List.of("zz-oldest", "mm-middle", "aa-newest")) {
+            for (String id : List.of("a-oldest", "z-middle", "m-newest")) {
                 TreeFixture.write(source.resolve(id + ".txt"), id);
                 manager.createBackup(id);
                 clock.advance(Duration.ofHours(1));
@@ -58,7 +58,7 @@ class InterruptedRebuildTest {
             assertThatThrownBy(rebuilding::rebuildCatalog).hasMessageContaining("killed");
         }
         try (SqliteBackupCatalog catalog = SqliteBackupCatalog.open(repo.resolve("catalog.db"))) {
-            assertThat(catalog.list()).extracting(BackupMetadata::backupId).containsExactly("aa-newest");
+            assertThat(catalog.list()).extracting(BackupMetadata::backupId).containsExactly("m-newest");
         }
     }
 
