@@ -12,6 +12,7 @@ import dev.backman.domain.port.ArchiveReader;
 import dev.backman.domain.port.Progress;
 import dev.backman.domain.port.RestoreWriter;
 import dev.backman.domain.port.RestoreWriter.Existing;
+import dev.backman.domain.port.StoredObject;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -132,8 +133,14 @@ final class RestoreExecution {
     private void readFrom(Manifest holder, ArchiveContents contents, Map<String, List<RestorePlan.Destination>> missing)
             throws IOException {
         String id = holder.backup().backupId();
-        try (ArchiveReader reader = ports.codec().newReader(holder.backup().compressionType(),
-                repository.archive(holder.backup()))) {
+        StoredObject archive = repository.archive(holder.backup());
+        ArchiveReader opened;
+        try {
+            opened = ports.codec().newReader(holder.backup().compressionType(), archive);
+        } catch (IOException e) { // e.g. a zip whose central directory is damaged, or fails authentication
+            throw new IntegrityViolation(id, null, "archive cannot be read: " + e.getMessage());
+        }
+        try (ArchiveReader reader = opened) {
             for (Optional<ArchiveItem> next = next(reader, id); next.isPresent() && !missing.isEmpty();
                  next = next(reader, id)) {
                 ArchiveItem item = next.get();
@@ -236,12 +243,18 @@ final class RestoreExecution {
             if (d.entry().type() == EntryType.SYMLINK) {
                 writer.createSymlink(d.base(), d.relative(), d.entry());
             } else if (d.entry().isFile()) {
-                Path temporary = temporaries.remove(d);
+                Path temporary = temporaries.get(d);
                 if (temporary != null) { // none for a file a partial restore could not bring back
-                    writer.publish(temporary, d.base(), d.relative(), d.entry());
+                    // mode, mtime and rename: three system calls per file, spread over the writer threads; a
+                    // temporary leaves the list once published, so the restore removes any other on failure
+                    writes.submit(0, () -> {
+                        writer.publish(temporary, d.base(), d.relative(), d.entry());
+                        temporaries.remove(d);
+                    });
                 }
             }
         }
+        writes.awaitAll();
         for (int i = directories.size() - 1; i >= 0; i--) {
             RestorePlan.Destination d = directories.get(i);
             writer.finishDirectory(d.base(), d.relative(), d.entry());
