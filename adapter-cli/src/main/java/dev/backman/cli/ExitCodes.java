@@ -13,6 +13,7 @@ import dev.backman.domain.error.RepositoryLocked;
 import dev.backman.domain.error.RestoreConflict;
 import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.error.UnsafeArchiveEntry;
+import dev.backman.domain.error.WrongPassphrase;
 import java.util.Map;
 
 /** The exit codes of SPEC 6, and the one mapping from failures to them. */
@@ -39,6 +40,7 @@ public final class ExitCodes {
             Map.entry(RestoreConflict.class, FAILURE),
             Map.entry(BackupFailed.class, FAILURE),
             Map.entry(ObjectLocked.class, FAILURE),
+            Map.entry(WrongPassphrase.class, FAILURE),
             Map.entry(IntegrityViolation.class, INTEGRITY),
             Map.entry(UnsafeArchiveEntry.class, INTEGRITY));
 

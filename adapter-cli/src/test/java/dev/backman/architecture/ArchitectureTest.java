@@ -57,6 +57,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void tinkAndBouncyCastleOnlyInTheCryptoAdapter() {
+        ArchitectureRules.confinedTo("com.google.crypto.tink..", "dev.backman.crypto..").check(production);
+        ArchitectureRules.confinedTo("org.bouncycastle..", "dev.backman.crypto..").check(production);
+    }
+
+    @Test
     void picocliAndGuiceOnlyInTheCommandLine() {
         ArchitectureRules.confinedTo("picocli..", "dev.backman.cli..").check(production);
         ArchitectureRules.confinedTo("com.google.inject..", "dev.backman.cli..").check(production);

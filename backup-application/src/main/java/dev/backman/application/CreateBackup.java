@@ -63,7 +63,8 @@ final class CreateBackup {
             ports.listener().onWarning("full backup: " + chain.reason());
         }
         BackupMetadata backup = BackupMetadata.pending(id, OffsetDateTime.now(ports.clock()), paths(roots),
-                ports.config().compressionType()).withChain(chain.type(), chain.parentId());
+                ports.config().compressionType()).withChain(chain.type(), chain.parentId())
+                .withEncrypted(ports.storage().encrypts());
         ports.catalog().save(backup);
         backup = backup.withStatus(BackupStatus.IN_PROGRESS);
         ports.catalog().save(backup);

@@ -16,16 +16,18 @@ import java.util.Optional;
 /**
  * Copies one backup (archive, then manifest, as on the primary) to an offsite storage and checks the copy: the
  * SHA-256 of the archive is computed from the bytes read from the repository while they are sent, then the copy is
- * read back in full and must have the same SHA-256 (and the manifest the same bytes). A copy that is already there
- * with the right size (an interrupted run, a rebuilt catalog) is checked the same way instead of being sent again.
+ * read back in full and must have the same SHA-256 (and the manifest the same bytes). Both storages are used through
+ * their {@link ArchiveStorage#raw()} views, so a replica of an encrypted repository holds the same ciphertext. A copy
+ * that is already there with the right size (an interrupted run, a rebuilt catalog) is checked the same way instead
+ * of being sent again.
  */
 final class ReplicaCopy {
     private final Ports ports;
     private final ArchiveStorage offsite;
 
     ReplicaCopy(Ports ports, ArchiveStorage offsite) {
-        this.ports = ports;
-        this.offsite = offsite;
+        this.ports = ports.withStorage(ports.storage().raw());
+        this.offsite = offsite.raw();
     }
 
     /**

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Backs up project files into standard archives, verifies them and restores them.",
         subcommands = {InitCommand.class, BackupCommand.class, RestoreCommand.class, ListCommand.class,
                 StatusCommand.class, VerifyCommand.class, PruneCommand.class, ReplicateCommand.class,
-                ExportCommand.class, CatalogCommand.class, UnlockCommand.class},
+                ExportCommand.class, CatalogCommand.class, UnlockCommand.class, KeyCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage or configuration error, 3 integrity problem,",
                 "4 backup completed but some files could not be read."})
 public final class BackmanCommand implements Callable<Integer> {

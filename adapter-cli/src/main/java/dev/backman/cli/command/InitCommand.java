@@ -12,14 +12,21 @@ import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code backman init}: creates the repository (a backup also does this on first use). */
 @Command(name = "init",
-        description = "Create the repository at backup_location (backup does this on first use).")
+        description = {"Create the repository at backup_location (backup does this on first use).",
+                "With --encrypt (or an encryption: block in the configuration) archives and manifests are "
+                        + "encrypted with AES-256 under a key that a passphrase unlocks."})
 final class InitCommand implements Callable<Integer> {
     private final RunSettingsResolver settings;
     private final ManagerOpener opener;
     private final Output output;
+
+    @Option(names = "--encrypt", description = "Encrypt the new repository; the passphrase comes from the "
+            + "configuration's encryption: block, or a prompt.")
+    boolean encrypt;
 
     @Inject
     InitCommand(RunSettingsResolver settings, ManagerOpener opener, Output output) {
@@ -30,7 +37,8 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunSettings run = settings.resolve(UnaryOperator.identity());
+        RunSettings resolved = settings.resolve(UnaryOperator.identity());
+        RunSettings run = encrypt ? resolved.withEncryptionRequested() : resolved;
         RepositoryDescriptor descriptor;
         try (BackupManager manager = opener.open(run)) {
             descriptor = manager.initRepository();

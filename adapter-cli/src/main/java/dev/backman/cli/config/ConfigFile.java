@@ -11,16 +11,19 @@ import java.util.Objects;
  * @param config  the core's settings
  * @param s3      settings of every {@code s3://} location
  * @param offsite offsite locations in file order; each gets every completed backup
+ * @param encryption the {@code encryption:} block (where the passphrase comes from)
  */
-public record ConfigFile(BackupConfig config, S3Options s3, List<RepositoryLocation> offsite) {
+public record ConfigFile(BackupConfig config, S3Options s3, List<RepositoryLocation> offsite,
+                         EncryptionOptions encryption) {
     public ConfigFile {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(s3, "s3");
         offsite = List.copyOf(offsite);
+        Objects.requireNonNull(encryption, "encryption");
     }
 
     /** No file: the defaults. */
     public static ConfigFile of(BackupConfig config) {
-        return new ConfigFile(config, S3Options.defaults(), List.of());
+        return new ConfigFile(config, S3Options.defaults(), List.of(), EncryptionOptions.none());
     }
 }

@@ -28,8 +28,8 @@ public final class ConfigFileReader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigFileReader.class);
     static final Set<String> KEYS = Set.of("source_paths", "backup_location", "retention_days", "compression_type",
             "max_file_size_mb", "exclude_patterns", "include_hidden", "full_every_days", "catalog_path", "s3",
-            "offsite");
-    static final Set<String> NOT_YET_SUPPORTED = Set.of("retention", "schedule", "encryption");
+            "offsite", "encryption");
+    static final Set<String> NOT_YET_SUPPORTED = Set.of("retention", "schedule");
 
     /** Reads the file's core settings; every problem is an {@link InvalidConfiguration} naming the key. */
     public BackupConfig read(Path file) {
@@ -42,7 +42,8 @@ public final class ConfigFileReader {
         Path base = file.toAbsolutePath().normalize().getParent();
         BackupConfig config = toConfig(root, base);
         return new ConfigFile(config, new S3OptionsReader().read(root.get("s3")),
-                new OffsiteReader().read(root.get("offsite"), base));
+                new OffsiteReader().read(root.get("offsite"), base),
+                new EncryptionReader().read(root.get("encryption"), base));
     }
 
     private static JsonNode parse(Path file) {
@@ -101,12 +102,7 @@ public final class ConfigFileReader {
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String key = names.next();
             if (NOT_YET_SUPPORTED.contains(key)) {
-                if (key.equals("encryption")) {
-                    // Not a debug message: someone who asked for encryption must know the backups are not encrypted.
-                    LOG.warn("'encryption' is not supported by this version; backups are NOT encrypted");
-                } else {
-                    LOG.debug("configuration key '{}' is not supported by this version; ignored", key);
-                }
+                LOG.debug("configuration key '{}' is not supported by this version; ignored", key);
             } else if (!KEYS.contains(key)) {
                 Set<String> known = new TreeSet<>(KEYS);
                 known.addAll(NOT_YET_SUPPORTED);

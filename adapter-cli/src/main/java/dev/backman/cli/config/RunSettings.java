@@ -7,16 +7,23 @@ import java.util.Objects;
 
 /**
  * Everything one command run needs to open the repository: the effective configuration (file, then flags), the
- * parsed location, the {@code s3:} settings and offsite locations, how long to wait for another writer, and whether
- * warnings are silenced.
+ * parsed location, the {@code s3:} settings and offsite locations, how long to wait for another writer, whether
+ * warnings are silenced, and where an encrypted repository's passphrase comes from.
  */
 public record RunSettings(BackupConfig config, RepositoryLocation location, S3Options s3,
-                          List<RepositoryLocation> offsite, Duration lockWait, boolean quiet) {
+                          List<RepositoryLocation> offsite, Duration lockWait, boolean quiet,
+                          EncryptionOptions encryption) {
     public RunSettings {
+        Objects.requireNonNull(encryption, "encryption");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(s3, "s3");
         offsite = List.copyOf(offsite);
         Objects.requireNonNull(lockWait, "lockWait");
+    }
+
+    /** The same settings, asking for a repository created by this run to be encrypted ({@code init --encrypt}). */
+    public RunSettings withEncryptionRequested() {
+        return new RunSettings(config, location, s3, offsite, lockWait, quiet, encryption.withRequested());
     }
 }

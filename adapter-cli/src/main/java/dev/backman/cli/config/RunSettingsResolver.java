@@ -53,7 +53,8 @@ public final class RunSettingsResolver {
                 offsite.add(copy);
             }
         }
-        return new RunSettings(config, location, file.s3(), offsite, globals.lockWait(), globals.quiet());
+        return new RunSettings(config, location, file.s3(), offsite, globals.lockWait(), globals.quiet(),
+                file.encryption());
     }
 
     private ConfigFile loadConfig() {

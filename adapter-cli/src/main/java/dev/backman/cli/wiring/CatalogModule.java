@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * The SQLite catalog: at {@code catalog_path}, or where the repository's backend puts it by default (beside a local
- * repository; in the per-user data directory, named after the repository's id, for S3).
+ * repository; in the per-user data directory, named after the repository's id, for S3 and encrypted repositories).
  */
 public final class CatalogModule extends AbstractModule {
     private final Function<Path, BackupCatalog> opener;
@@ -40,9 +40,13 @@ public final class CatalogModule extends AbstractModule {
     @Provides
     @Singleton
     BackupCatalog catalog(BackupConfig config, RepositoryBackend backend, RepositoryLocation location,
-                          ArchiveStorage storage, RepositoryDocuments documents) {
+                          ArchiveStorage storage, RepositoryDocuments documents, RepositoryKeyring keyring) {
         if (config.catalogPath() != null) {
             return opener.apply(config.catalogPath());
+        }
+        if (keyring.encrypted()) { // file names in clear must not lie beside encrypted archives
+            RepositoryIdentity identity = new RepositoryIdentity(storage, documents);
+            return new LazyBackupCatalog(() -> opener.apply(DataDirectory.fromEnvironment().catalogOf(identity.id())));
         }
         return backend.openDefaultCatalog(location, storage, documents, opener);
     }

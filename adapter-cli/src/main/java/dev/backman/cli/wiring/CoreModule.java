@@ -53,8 +53,8 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RepositoryDocuments documents() {
-        return new LazyRepositoryDocuments(JsonRepositoryDocuments::new);
+    RepositoryDocuments documents(RepositoryKeyring keyring) {
+        return new SealingDocuments(new LazyRepositoryDocuments(JsonRepositoryDocuments::new), keyring);
     }
 
     @Provides

@@ -51,6 +51,16 @@ final class LazyArchiveStorage implements ArchiveStorage {
     }
 
     @Override
+    public ArchiveStorage raw() {
+        return delegate().raw();
+    }
+
+    @Override
+    public boolean encrypts() {
+        return delegate().encrypts();
+    }
+
+    @Override
     public synchronized void close() {
         if (delegate != null) {
             delegate.close();

@@ -2,16 +2,22 @@ package dev.backman.cli.wiring;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import com.google.inject.name.Names;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import dev.backman.application.BackupManager;
 import dev.backman.cli.CliStreams;
+import dev.backman.cli.config.EncryptionOptions;
 import dev.backman.cli.config.RunSettings;
 import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.BackupCatalog;
+import dev.backman.domain.port.ProgressListener;
+import dev.backman.domain.port.RepositoryLock;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -74,6 +80,24 @@ public final class ManagerOpener {
         requireRepository(injector, settings);
         try (ArchiveStorage storage = provision(injector, ArchiveStorage.class)) {
             return provision(injector, RepositoryBackend.class).breakLocks(storage);
+        }
+    }
+
+    /**
+     * Wraps the data key of the existing encrypted repository under the passphrase from {@code newSource}, after
+     * unlocking it with the current one; returns the locations updated (the repository, then offsite copies).
+     */
+    public List<String> changePassphrase(RunSettings settings, EncryptionOptions newSource) {
+        Injector injector = injector(settings, new CatalogModule());
+        requireRepository(injector, settings);
+        List<ArchiveStorage> offsite = injector.getInstance(
+                Key.get(new TypeLiteral<List<ArchiveStorage>>() { }, Names.named(StorageModule.OFFSITE)));
+        try (ArchiveStorage storage = provision(injector, ArchiveStorage.class)) {
+            PassphraseChange change = new PassphraseChange(settings, provision(injector, RepositoryKeyring.class),
+                    new Passphrases(System.getenv(), System.console()), provision(injector, ProgressListener.class));
+            return change.run(storage, provision(injector, RepositoryLock.class), offsite, newSource);
+        } finally {
+            offsite.forEach(ArchiveStorage::close);
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Chooses the storages and the lock by each location's URI scheme, through one {@link MapBinder} of
  * {@link RepositoryBackend}s keyed by scheme ({@code file}, {@code s3}). Backends are injected as providers, so only
- * the schemes in use are ever created. Needs {@link RepositoryLocation} and {@link RunSettings} bindings.
+ * the schemes in use are ever created. An encrypted repository's storages encrypt and decrypt
+ * ({@link RepositoryKeyring}). Needs {@link RepositoryLocation} and {@link RunSettings} bindings.
  */
 public final class StorageModule extends AbstractModule {
     /** The offsite copies' storages ({@code List<ArchiveStorage>}), in configuration order. */
@@ -45,8 +46,14 @@ public final class StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ArchiveStorage storage(RepositoryBackend backend, RepositoryLocation location) {
-        return backend.openStorage(location);
+    RepositoryKeyring keyring(RunSettings settings) {
+        return new RepositoryKeyring(settings, new Passphrases(System.getenv(), System.console()));
+    }
+
+    @Provides
+    @Singleton
+    ArchiveStorage storage(RepositoryBackend backend, RepositoryLocation location, RepositoryKeyring keyring) {
+        return keyring.protect(backend.openStorage(location));
     }
 
     @Provides
@@ -58,12 +65,13 @@ public final class StorageModule extends AbstractModule {
     @Provides
     @Singleton
     @Named(OFFSITE)
-    List<ArchiveStorage> offsite(RepositoryBackends backends, RunSettings settings) {
+    List<ArchiveStorage> offsite(RepositoryBackends backends, RunSettings settings, RepositoryKeyring keyring,
+                                 ArchiveStorage repository) { // the repository first: it tells whether to encrypt
         List<ArchiveStorage> storages = new ArrayList<>();
         for (int i = 0; i < settings.offsite().size(); i++) {
             RepositoryLocation location = settings.offsite().get(i);
             RepositoryBackend backend = backends.of(location, "offsite[" + i + "].location"); // scheme checked now
-            storages.add(new LazyArchiveStorage(() -> backend.openStorage(location)));
+            storages.add(new LazyArchiveStorage(() -> keyring.protectOffsite(backend.openStorage(location))));
         }
         return storages;
     }

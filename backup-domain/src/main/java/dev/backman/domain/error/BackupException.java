@@ -7,7 +7,7 @@ package dev.backman.domain.error;
 public abstract sealed class BackupException extends RuntimeException
         permits InvalidConfiguration, MissingSourcePaths, BackupNotFound, IntegrityViolation, UnsafeArchiveEntry,
         StorageFailure, CatalogFailure, RepositoryLocked, RestoreConflict, RepositoryFormatMismatch,
-        BackupFailed, ObjectLocked {
+        BackupFailed, ObjectLocked, WrongPassphrase {
 
     protected BackupException(String message) {
         super(message);

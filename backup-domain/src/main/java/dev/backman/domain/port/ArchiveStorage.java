@@ -37,6 +37,20 @@ public interface ArchiveStorage extends AutoCloseable {
     /** Removes the object; does nothing when it is absent. */
     void delete(String key);
 
+    /**
+     * The same objects under the same keys, read and written as they are stored, for copying them byte for byte (a
+     * replica of an encrypted repository holds the same ciphertext). A storage that stores what it is given is its
+     * own raw view.
+     */
+    default ArchiveStorage raw() {
+        return this;
+    }
+
+    /** Whether this storage encrypts what it stores (archives and manifests). */
+    default boolean encrypts() {
+        return false;
+    }
+
     /** Removes temporary objects left by writers that died; call only while holding the repository lock. */
     void removeLeftovers();
 

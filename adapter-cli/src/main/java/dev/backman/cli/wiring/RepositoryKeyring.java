@@ -1,0 +1,128 @@
+package dev.backman.cli.wiring;
+
+import dev.backman.cli.config.RunSettings;
+import dev.backman.crypto.DataKey;
+import dev.backman.crypto.EncryptedArchiveStorage;
+import dev.backman.crypto.KdfParameters;
+import dev.backman.crypto.KeyEnvelope;
+import dev.backman.domain.error.InvalidConfiguration;
+import dev.backman.domain.error.StorageFailure;
+import dev.backman.domain.model.RepositoryLayout;
+import dev.backman.domain.port.ArchiveStorage;
+import dev.backman.domain.port.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The data key of one run's repository. An existing encrypted repository is unlocked when its storage is opened, so
+ * a wrong passphrase fails before anything is read or written; a new repository is encrypted when
+ * {@code encryption:} or {@code init --encrypt} asks, its key made (and its passphrase asked for) on first use.
+ * Offsite copies are encrypted with the same key.
+ */
+final class RepositoryKeyring {
+    private final RunSettings settings;
+    private final Passphrases passphrases;
+    private final EncryptionSection section = new EncryptionSection();
+    private final SecureRandom random = new SecureRandom();
+    private boolean encrypted;
+    private boolean creating;
+    private DataKey key;
+    private KeyEnvelope envelope;
+
+    RepositoryKeyring(RunSettings settings, Passphrases passphrases) {
+        this.settings = settings;
+        this.passphrases = passphrases;
+    }
+
+    /** The repository's storage, decrypting and encrypting when the repository is (or is to be) encrypted. */
+    synchronized ArchiveStorage protect(ArchiveStorage raw) {
+        try {
+            Optional<byte[]> descriptor = read(raw, RepositoryLayout.DESCRIPTOR);
+            if (descriptor.isPresent()) {
+                Optional<KeyEnvelope> stored = section.read(descriptor.get(), raw.location());
+                if (stored.isEmpty()) {
+                    if (settings.encryption().requested()) {
+                        throw new InvalidConfiguration("encryption", "the repository at " + raw.location()
+                                + " exists and is not encrypted; an encrypted repository must be a new one");
+                    }
+                    return raw;
+                }
+                envelope = stored.get();
+                key = unlock(envelope, raw.location());
+            } else if (settings.encryption().requested()) {
+                creating = true;
+            } else {
+                return raw;
+            }
+            encrypted = true;
+            return new EncryptedArchiveStorage(raw, this::key);
+        } catch (RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    /** An offsite copy's storage: encrypted with the repository's key when the repository is encrypted. */
+    synchronized ArchiveStorage protectOffsite(ArchiveStorage raw) {
+        return encrypted ? new EncryptedArchiveStorage(raw, this::key) : raw;
+    }
+
+    synchronized boolean encrypted() {
+        return encrypted;
+    }
+
+    /** The wrapped key of a repository this run creates, or empty when it creates none (or an unencrypted one). */
+    synchronized Optional<KeyEnvelope> newEnvelope() {
+        if (!creating) {
+            return Optional.empty();
+        }
+        key();
+        return Optional.of(envelope);
+    }
+
+    /** The same key wrapped under a new passphrase, for {@code key change-passphrase}. */
+    synchronized KeyEnvelope rewrapped(char[] newPassphrase) {
+        return KeyEnvelope.seal(key(), newPassphrase, KdfParameters.defaults(random), random);
+    }
+
+    EncryptionSection section() {
+        return section;
+    }
+
+    private synchronized DataKey key() {
+        if (key == null) { // a new repository: its key and wrapped key are made now
+            char[] passphrase = passphrases.fresh(settings.encryption(), "encryption", settings.location().value());
+            try {
+                key = DataKey.generate();
+                envelope = KeyEnvelope.seal(key, passphrase, KdfParameters.defaults(random), random);
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+        return key;
+    }
+
+    private DataKey unlock(KeyEnvelope stored, String location) {
+        char[] passphrase = passphrases.existing(settings.encryption(), "encryption", location);
+        try {
+            return stored.open(passphrase, location);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    static Optional<byte[]> read(ArchiveStorage storage, String key) {
+        Optional<StoredObject> object = storage.find(key);
+        if (object.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = object.get().openStream()) {
+            return Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new StorageFailure(storage.location(), "cannot read " + key + ": " + e.getMessage(), true, e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.backman.cli.wiring;
+
+import dev.backman.domain.model.Manifest;
+import dev.backman.domain.model.RepositoryDescriptor;
+import dev.backman.domain.port.RepositoryDocuments;
+import java.io.IOException;
+
+/** The documents, with the wrapped data key added to the descriptor of a new encrypted repository. */
+final class SealingDocuments implements RepositoryDocuments {
+    private final RepositoryDocuments inner;
+    private final RepositoryKeyring keyring;
+
+    SealingDocuments(RepositoryDocuments inner, RepositoryKeyring keyring) {
+        this.inner = inner;
+        this.keyring = keyring;
+    }
+
+    @Override
+    public byte[] encodeManifest(Manifest manifest) {
+        return inner.encodeManifest(manifest);
+    }
+
+    @Override
+    public Manifest decodeManifest(byte[] bytes) throws IOException {
+        return inner.decodeManifest(bytes);
+    }
+
+    @Override
+    public byte[] encodeDescriptor(RepositoryDescriptor descriptor) {
+        byte[] plain = inner.encodeDescriptor(descriptor);
+        return keyring.newEnvelope().map(envelope -> keyring.section().write(plain, envelope)).orElse(plain);
+    }
+
+    @Override
+    public RepositoryDescriptor decodeDescriptor(byte[] bytes) throws IOException {
+        return inner.decodeDescriptor(bytes);
+    }
+}

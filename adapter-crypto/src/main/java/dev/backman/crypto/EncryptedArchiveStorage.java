@@ -1,0 +1,96 @@
+package dev.backman.crypto;
+
+import dev.backman.domain.error.StorageFailure;
+import dev.backman.domain.port.ArchiveStorage;
+import dev.backman.domain.port.ObjectInfo;
+import dev.backman.domain.port.StagedObject;
+import dev.backman.domain.port.StoredObject;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Encrypts a repository's archives and manifests on their way into another storage and decrypts them on the way
+ * out (Tink streaming AEAD, AES256_GCM_HKDF_1MB, the logical object key as associated data); see {@link CipherKeys}
+ * for what stays in clear and how keys are stored. Sizes (of objects found and listed, and returned by commit) are
+ * the stored, encrypted sizes, so what the catalog records matches what the storage lists. Archives keep random
+ * access: {@link StoredObject#openChannel()} decrypts only the segments read.
+ */
+public final class EncryptedArchiveStorage implements ArchiveStorage {
+    private final ArchiveStorage inner;
+    private final Supplier<DataKey> keySource;
+    private DataKey key;
+
+    /** Encrypts into {@code inner} with the key {@code keySource} gives on first use (it may ask for a passphrase). */
+    public EncryptedArchiveStorage(ArchiveStorage inner, Supplier<DataKey> keySource) {
+        this.inner = inner;
+        this.keySource = keySource;
+    }
+
+    @Override
+    public String location() {
+        return inner.location();
+    }
+
+    @Override
+    public StagedObject stage(String key) {
+        if (CipherKeys.inClear(key)) {
+            return inner.stage(key);
+        }
+        StagedObject staged = inner.stage(CipherKeys.stored(key));
+        try {
+            return new EncryptingStagedObject(staged, key().aead(), CipherKeys.associatedData(key));
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            staged.close();
+            throw new StorageFailure(location(), "cannot start encrypting " + key + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    @Override
+    public Optional<StoredObject> find(String key) {
+        if (CipherKeys.inClear(key)) {
+            return inner.find(key);
+        }
+        return inner.find(CipherKeys.stored(key))
+                .map(object -> new DecryptingStoredObject(key, object, key().aead()));
+    }
+
+    @Override
+    public List<ObjectInfo> list(String prefix) {
+        return raw().list(prefix);
+    }
+
+    @Override
+    public void delete(String key) {
+        inner.delete(CipherKeys.stored(key));
+    }
+
+    @Override
+    public void removeLeftovers() {
+        inner.removeLeftovers();
+    }
+
+    @Override
+    public ArchiveStorage raw() {
+        return new KeyMappedStorage(inner);
+    }
+
+    @Override
+    public boolean encrypts() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+
+    private synchronized DataKey key() {
+        if (key == null) {
+            key = keySource.get();
+        }
+        return key;
+    }
+}
