@@ -1,34 +1,20 @@
 package dev.backman.endtoend;
 
 import dev.backman.domain.port.ArchiveStorage;
-import dev.backman.domain.port.ObjectInfo;
-import dev.backman.domain.port.StagedObject;
 import dev.backman.domain.port.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Counts how often each object is opened for reading, to prove archives are read once. */
-final class CountingStorage implements ArchiveStorage {
-    private final ArchiveStorage real;
+final class CountingStorage extends ForwardingStorage {
     final Map<String, Integer> opens = new ConcurrentHashMap<>();
 
     CountingStorage(ArchiveStorage real) {
-        this.real = real;
-    }
-
-    @Override
-    public String location() {
-        return real.location();
-    }
-
-    @Override
-    public StagedObject stage(String key) {
-        return real.stage(key);
+        super(real);
     }
 
     @Override
@@ -56,25 +42,5 @@ final class CountingStorage implements ArchiveStorage {
                 return object.openChannel();
             }
         });
-    }
-
-    @Override
-    public List<ObjectInfo> list(String prefix) {
-        return real.list(prefix);
-    }
-
-    @Override
-    public void delete(String key) {
-        real.delete(key);
-    }
-
-    @Override
-    public void removeLeftovers() {
-        real.removeLeftovers();
-    }
-
-    @Override
-    public void close() {
-        real.close();
     }
 }

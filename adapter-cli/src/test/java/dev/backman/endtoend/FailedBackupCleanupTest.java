@@ -9,16 +9,12 @@ import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.model.BackupConfig;
 import dev.backman.domain.model.BackupStatus;
 import dev.backman.domain.port.ArchiveStorage;
-import dev.backman.domain.port.ObjectInfo;
 import dev.backman.domain.port.ProgressListener;
-import dev.backman.domain.port.StagedObject;
-import dev.backman.domain.port.StoredObject;
 import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,40 +40,14 @@ class FailedBackupCleanupTest {
     }
 
     /** Deleting fails as on a store that became unreachable. */
-    private record StorageGoneAfterWriting(ArchiveStorage real) implements ArchiveStorage {
-        @Override
-        public String location() {
-            return real.location();
-        }
-
-        @Override
-        public StagedObject stage(String key) {
-            return real.stage(key);
-        }
-
-        @Override
-        public Optional<StoredObject> find(String key) {
-            return real.find(key);
-        }
-
-        @Override
-        public List<ObjectInfo> list(String prefix) {
-            return real.list(prefix);
+    private static final class StorageGoneAfterWriting extends ForwardingStorage {
+        StorageGoneAfterWriting(ArchiveStorage real) {
+            super(real);
         }
 
         @Override
         public void delete(String key) {
             throw new StorageFailure(real.location(), "cannot reach the store to delete " + key, true, null);
-        }
-
-        @Override
-        public void removeLeftovers() {
-            real.removeLeftovers();
-        }
-
-        @Override
-        public void close() {
-            real.close();
         }
     }
 }

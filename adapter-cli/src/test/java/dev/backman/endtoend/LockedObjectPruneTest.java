@@ -11,10 +11,7 @@ import dev.backman.domain.error.ObjectLocked;
 import dev.backman.domain.model.BackupConfig;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.port.ArchiveStorage;
-import dev.backman.domain.port.ObjectInfo;
 import dev.backman.domain.port.ProgressListener;
-import dev.backman.domain.port.StagedObject;
-import dev.backman.domain.port.StoredObject;
 import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -126,31 +122,9 @@ class LockedObjectPruneTest {
     }
 
     /** Refuses to delete the keys in {@link #locked}, as S3 does with objects under object lock. */
-    private final class LockingStorage implements ArchiveStorage {
-        private final ArchiveStorage real;
-
+    private final class LockingStorage extends ForwardingStorage {
         LockingStorage(ArchiveStorage real) {
-            this.real = real;
-        }
-
-        @Override
-        public String location() {
-            return real.location();
-        }
-
-        @Override
-        public StagedObject stage(String key) {
-            return real.stage(key);
-        }
-
-        @Override
-        public Optional<StoredObject> find(String key) {
-            return real.find(key);
-        }
-
-        @Override
-        public List<ObjectInfo> list(String prefix) {
-            return real.list(prefix);
+            super(real);
         }
 
         @Override
@@ -159,16 +133,6 @@ class LockedObjectPruneTest {
                 throw new ObjectLocked(real.location(), key, UNTIL, null);
             }
             real.delete(key);
-        }
-
-        @Override
-        public void removeLeftovers() {
-            real.removeLeftovers();
-        }
-
-        @Override
-        public void close() {
-            real.close();
         }
     }
 }

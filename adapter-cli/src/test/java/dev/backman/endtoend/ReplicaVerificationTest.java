@@ -10,10 +10,8 @@ import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.Replica;
 import dev.backman.domain.model.ReplicaStatus;
 import dev.backman.domain.port.ArchiveStorage;
-import dev.backman.domain.port.ObjectInfo;
 import dev.backman.domain.port.ProgressListener;
 import dev.backman.domain.port.StagedObject;
-import dev.backman.domain.port.StoredObject;
 import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
 import dev.backman.filesystem.checksum.JdkChecksums;
 import dev.backman.filesystem.json.JsonRepositoryDocuments;
@@ -30,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,16 +116,9 @@ class ReplicaVerificationTest {
     }
 
     /** Counts archive writes and, while {@link #corrupting}, flips the first byte of each archive written. */
-    private final class DamagingStorage implements ArchiveStorage {
-        private final ArchiveStorage real;
-
+    private final class DamagingStorage extends ForwardingStorage {
         DamagingStorage(ArchiveStorage real) {
-            this.real = real;
-        }
-
-        @Override
-        public String location() {
-            return real.location();
+            super(real);
         }
 
         @Override
@@ -168,31 +158,6 @@ class ReplicaVerificationTest {
                     staged.close();
                 }
             };
-        }
-
-        @Override
-        public Optional<StoredObject> find(String key) {
-            return real.find(key);
-        }
-
-        @Override
-        public List<ObjectInfo> list(String prefix) {
-            return real.list(prefix);
-        }
-
-        @Override
-        public void delete(String key) {
-            real.delete(key);
-        }
-
-        @Override
-        public void removeLeftovers() {
-            real.removeLeftovers();
-        }
-
-        @Override
-        public void close() {
-            real.close();
         }
     }
 }
