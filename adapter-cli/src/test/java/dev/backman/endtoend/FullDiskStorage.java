@@ -1,15 +1,12 @@
 package dev.backman.endtoend;
 
 import dev.backman.domain.port.ArchiveStorage;
-import dev.backman.domain.port.ObjectInfo;
 import dev.backman.domain.port.StagedObject;
 import dev.backman.domain.port.StoredObject;
 import dev.backman.filesystem.storage.StorageFailures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileSystemException;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,8 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * or the commit fails as a failed fsync does (EIO). Failures are the {@code StorageFailure}s the real local storage
  * throws; everything else goes to the real storage.
  */
-final class FullDiskStorage implements ArchiveStorage {
-    private final ArchiveStorage real;
+final class FullDiskStorage extends ForwardingStorage {
     private final String prefix;
     private final long failAtByte;
     private final boolean failCommit;
@@ -27,7 +23,7 @@ final class FullDiskStorage implements ArchiveStorage {
     private final AtomicInteger faults = new AtomicInteger();
 
     private FullDiskStorage(ArchiveStorage real, String prefix, long failAtByte, boolean failCommit) {
-        this.real = real;
+        super(real);
         this.prefix = prefix;
         this.failAtByte = failAtByte;
         this.failCommit = failCommit;
@@ -53,36 +49,6 @@ final class FullDiskStorage implements ArchiveStorage {
     public StagedObject stage(String key) {
         StagedObject staged = real.stage(key);
         return key.startsWith(prefix) ? new Failing(key, staged) : staged;
-    }
-
-    @Override
-    public String location() {
-        return real.location();
-    }
-
-    @Override
-    public Optional<StoredObject> find(String key) {
-        return real.find(key);
-    }
-
-    @Override
-    public List<ObjectInfo> list(String prefix) {
-        return real.list(prefix);
-    }
-
-    @Override
-    public void delete(String key) {
-        real.delete(key);
-    }
-
-    @Override
-    public void removeLeftovers() {
-        real.removeLeftovers();
-    }
-
-    @Override
-    public void close() {
-        real.close();
     }
 
     /** One staged object on the failing disk. */

@@ -68,14 +68,19 @@ final class RestoreBackup {
             // nothing was written: now restore what is intact, and name the rest
             failures = new RestoreExecution(ports, repository, manifest, existing, true).run();
         }
-        long failedBytes = failures.stream().mapToLong(f -> sizeOf(manifest, f.path())).sum();
+        long failedBytes = failedBytes(manifest, failures);
         return new RestoreResult(request.backupId(), count(existing, EntryType.FILE) - failures.size(),
                 bytes(existing) - failedBytes, unchanged, dirs, links, false, planned, failures);
     }
 
-    private static long sizeOf(Manifest manifest, String path) {
-        return manifest.files().stream().filter(f -> f.path().equals(path)).mapToLong(FileEntry::size).findFirst()
-                .orElse(0);
+    /** Bytes of the files a partial restore could not bring back (one pass over the manifest, not one per file). */
+    private static long failedBytes(Manifest manifest, List<RestoreFailure> failures) {
+        if (failures.isEmpty()) {
+            return 0;
+        }
+        Set<String> failed = new HashSet<>();
+        failures.forEach(f -> failed.add(f.path()));
+        return manifest.files().stream().filter(f -> failed.contains(f.path())).mapToLong(FileEntry::size).sum();
     }
 
     private static List<RestorePlan.Destination> select(Manifest manifest, RestoreRequest request,

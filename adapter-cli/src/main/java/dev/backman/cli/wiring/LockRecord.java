@@ -1,10 +1,5 @@
 package dev.backman.cli.wiring;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
  * Who holds (or wants) a repository's lock in object storage: the content of a {@code locks/*.json} object.
  *
@@ -26,31 +21,5 @@ record LockRecord(String host, long pid, String operation, String since) {
 
     String describe() {
         return "pid " + pid + " on " + host + " (" + operation + " since " + since + ")";
-    }
-
-    /**
-     * This machine's name; the kernel and the environment come first, because resolving the local host through
-     * DNS can take seconds on a badly configured network.
-     */
-    static String localHost() {
-        try {
-            String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-            if (!kernel.isEmpty()) {
-                return kernel;
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: try the next source
-        }
-        for (String variable : new String[] {"COMPUTERNAME", "HOSTNAME"}) {
-            String value = System.getenv(variable);
-            if (value != null && !value.isBlank()) {
-                return value.trim();
-            }
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown-host";
-        }
     }
 }

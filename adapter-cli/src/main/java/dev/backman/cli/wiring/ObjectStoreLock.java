@@ -4,6 +4,7 @@ import dev.backman.domain.error.BackupException;
 import dev.backman.domain.error.RepositoryLocked;
 import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.port.RepositoryLock;
+import dev.backman.filesystem.lock.HostName;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -33,7 +34,7 @@ final class ObjectStoreLock implements RepositoryLock {
     private final RepositoryLock local;
     private final LockRecords records;
     private final Clock clock;
-    private final String host = LockRecord.localHost();
+    private final String host = HostName.local();
     private final long pid = ProcessHandle.current().pid();
 
     ObjectStoreLock(RepositoryLock local, LockRecords records, Clock clock) {

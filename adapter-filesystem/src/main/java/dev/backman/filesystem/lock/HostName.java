@@ -6,14 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * This machine's name, for lock records. The kernel and the environment come first: resolving the local host
+ * This machine's name, for lock records (local and object-store ones). The kernel and the environment come first: resolving the local host
  * through DNS can take seconds on a badly configured network.
  */
-final class HostName {
+public final class HostName {
     private HostName() {
     }
 
-    static String local() {
+    /** The name of the machine this process runs on; never null. */
+    public static String local() {
         try {
             String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
             if (!kernel.isEmpty()) {
