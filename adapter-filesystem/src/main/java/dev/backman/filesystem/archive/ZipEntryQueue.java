@@ -126,10 +126,14 @@ final class ZipEntryQueue implements AutoCloseable {
         writeFinished();
     }
 
-    /** Writes every entry, waiting for those still being compressed. */
+    /** Writes every entry, waiting for those still being compressed; fails if any entry failed, even one reported. */
     void writeAll() throws IOException {
         while (!pending.isEmpty()) {
             writeOldest();
+        }
+        Throwable failure = firstFailure.get();
+        if (failure != null) {
+            throw asIOException(failure); // an archive missing an entry must never be finished
         }
     }
 
