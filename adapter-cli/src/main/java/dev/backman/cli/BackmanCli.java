@@ -5,6 +5,8 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.backman.cli.command.BackmanCommand;
 import dev.backman.cli.logging.LogLevels;
+import dev.backman.cli.progress.ProgressDisplay;
+import dev.backman.cli.progress.ProgressTerminal;
 import dev.backman.cli.wiring.CliModule;
 import dev.backman.cli.wiring.GuiceCommandFactory;
 import java.io.PrintWriter;
@@ -20,6 +22,7 @@ public final class BackmanCli {
     private final CliStreams streams;
     private final WorkingDirectory workingDirectory;
     private final Clock clock;
+    private final ProgressTerminal terminal;
 
     /**
      * @param out              receives results (human text or JSON)
@@ -32,14 +35,21 @@ public final class BackmanCli {
 
     /** As above, with the clock backups are timestamped by (tests make backups in the past with it). */
     public BackmanCli(PrintWriter out, PrintWriter err, Path workingDirectory, Clock clock) {
+        this(out, err, workingDirectory, clock, ProgressTerminal.system());
+    }
+
+    /** As above, with {@code terminal} deciding whether progress bars are drawn (tests force them on or off). */
+    public BackmanCli(PrintWriter out, PrintWriter err, Path workingDirectory, Clock clock,
+                      ProgressTerminal terminal) {
         this.streams = new CliStreams(out, err);
         this.workingDirectory = new WorkingDirectory(workingDirectory);
         this.clock = clock;
+        this.terminal = terminal;
     }
 
     /** Parses and runs {@code args}; never throws, returns the exit code (see {@link ExitCodes}). */
     public int execute(String... args) {
-        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new CliModule(streams, workingDirectory, clock));
+        Injector injector = injector();
         GlobalOptions globals = injector.getInstance(GlobalOptions.class);
         try {
             return commandLine(injector, globals).execute(args);
@@ -56,16 +66,37 @@ public final class BackmanCli {
         }
     }
 
+    /**
+     * The command model picocli parses against, with every command built as for a run; nothing is executed and no
+     * repository is opened. The man page and the shell completion are generated from it.
+     *
+     * @return the {@code backman} command with all its subcommands
+     */
+    public CommandLine model() {
+        Injector injector = injector();
+        return commandLine(injector, injector.getInstance(GlobalOptions.class));
+    }
+
+    private Injector injector() {
+        return Guice.createInjector(Stage.DEVELOPMENT, new CliModule(streams, workingDirectory, clock, terminal));
+    }
+
     private CommandLine commandLine(Injector injector, GlobalOptions globals) {
         return new CommandLine(BackmanCommand.class, new GuiceCommandFactory(injector))
                 .setOut(streams.out())
                 .setErr(streams.err())
+                // `-r repo`: a repository directory may share its name with a subcommand
+                .setAllowSubcommandsAsOptionParameters(true)
                 .setParameterExceptionHandler(new UsageErrorReporter())
                 .setExecutionExceptionHandler(new FailureReporter(globals))
                 .setExecutionStrategy(parsed -> {
                     globals.validate(parsed.commandSpec().commandLine());
                     LogLevels.apply(globals);
-                    return new CommandLine.RunLast().execute(parsed);
+                    try {
+                        return new CommandLine.RunLast().execute(parsed);
+                    } finally {
+                        injector.getInstance(ProgressDisplay.class).clear(); // an error message needs a clean line
+                    }
                 });
     }
 }

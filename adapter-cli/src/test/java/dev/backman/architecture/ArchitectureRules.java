@@ -13,7 +13,7 @@ final class ArchitectureRules {
 
     private static final String[] ADAPTERS = {
         "dev.backman.filesystem..", "dev.backman.sqlite..", "dev.backman.s3..", "dev.backman.crypto..",
-        "dev.backman.cli.."};
+        "dev.backman.cron..", "dev.backman.cli.."};
 
     /** Adapters never depend on each other; only the command line (the composition root) sees them all. */
     static ArchRule adaptersAreIndependent() {

@@ -63,6 +63,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void cronUtilsOnlyInTheCronAdapter() {
+        ArchitectureRules.confinedTo("com.cronutils..", "dev.backman.cron..").check(production);
+    }
+
+    @Test
     void picocliAndGuiceOnlyInTheCommandLine() {
         ArchitectureRules.confinedTo("picocli..", "dev.backman.cli..").check(production);
         ArchitectureRules.confinedTo("com.google.inject..", "dev.backman.cli..").check(production);

@@ -71,7 +71,7 @@ class BackupRoundTripTest {
 
         Cli.Result third = cli.run("backup", "project", "--id", "third");
         assertThat(third.out()).contains("backup third completed (incremental, parent second)")
-                .contains("0 stored in this archive");
+                .contains("3 (").contains("0 new, 0 changed, 3 unchanged").contains("holding 0 file(s)");
         assertThat(cli.run("list").out()).containsPattern("(?m)^ID\\s+TIME\\s+TYPE\\s")
                 .containsPattern("(?m)^first\\s.*\\sfull\\s").containsPattern("(?m)^third\\s.*\\sincremental\\s");
     }

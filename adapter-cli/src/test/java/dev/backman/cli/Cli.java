@@ -3,6 +3,7 @@ package dev.backman.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backman.cli.progress.ProgressTerminal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,25 +15,33 @@ public final class Cli {
     private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Path workingDirectory;
     private final Clock clock;
+    private final ProgressTerminal terminal;
 
     public Cli(Path workingDirectory) {
-        this(workingDirectory, Clock.systemDefaultZone());
+        this(workingDirectory, Clock.systemDefaultZone(), ProgressTerminal.NONE);
     }
 
-    private Cli(Path workingDirectory, Clock clock) {
+    private Cli(Path workingDirectory, Clock clock, ProgressTerminal terminal) {
         this.workingDirectory = workingDirectory;
         this.clock = clock;
+        this.terminal = terminal;
     }
 
     /** The same command line runner, timestamping backups with {@code value}. */
     public Cli withClock(Clock value) {
-        return new Cli(workingDirectory, value);
+        return new Cli(workingDirectory, value, terminal);
+    }
+
+    /** The same command line runner, drawing progress bars as on {@code value} (tests run without a terminal). */
+    public Cli withTerminal(ProgressTerminal value) {
+        return new Cli(workingDirectory, clock, value);
     }
 
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new BackmanCli(new PrintWriter(out), new PrintWriter(err), workingDirectory, clock).execute(args);
+        int code = new BackmanCli(new PrintWriter(out), new PrintWriter(err), workingDirectory, clock, terminal)
+                .execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -42,6 +42,17 @@ class PruneTest {
         assertThat(first.get("backup_id").asText()).isEqualTo("old");
         assertThat(first.get("keep").asBoolean()).isFalse();
         assertThat(first.get("reason").asText()).contains("retention_days");
+        assertThat(first.get("reasons")).extracting(JsonNode::asText)
+                .containsExactly("no rule keeps it: older than retention_days (30): 60 days old");
+        assertThat(first.get("backup_type").asText()).isEqualTo("full");
+        assertThat(report.get("kept")).hasSize(1);
+        assertThat(report.get("kept").get(0).get("backup_id").asText()).isEqualTo("new");
+        assertThat(report.get("kept").get(0).get("reasons")).extracting(JsonNode::asText)
+                .containsExactly("younger than retention_days (30)", "newest completed backup");
+        JsonNode removal = report.get("removed_backups").get(0);
+        assertThat(removal.get("backup_id").asText()).isEqualTo("old");
+        assertThat(removal.get("archive_size_bytes").asLong()).isPositive();
+        assertThat(report.get("bytes_freed").asLong()).isEqualTo(removal.get("archive_size_bytes").asLong());
         assertThat(SourceTree.fileCount(dir.resolve("backups/archives"))).isEqualTo(2);
         assertThat(SourceTree.fileCount(dir.resolve("backups/manifests"))).isEqualTo(2);
         assertThat(cli.run("list", "--json").json()).hasSize(2);
@@ -52,7 +63,10 @@ class PruneTest {
         Cli.Result prune = cli.run("prune");
 
         assertThat(prune.exitCode()).as(prune.toString()).isZero();
-        assertThat(prune.out()).contains("remove old — older than retention_days").contains("keep   new — ");
+        assertThat(prune.out())
+                .containsPattern("(?m)^old\\s.*\\sfull\\s+remove\\s+no rule keeps it: older than retention_days")
+                .containsPattern("(?m)^new\\s.*\\sfull\\s+keep\\s+younger than retention_days \\(30\\)")
+                .containsPattern("(?m)^kept 1, removed 1 \\(.+ freed\\)$");
         JsonNode remaining = cli.run("list", "--json").json();
         assertThat(remaining).extracting(node -> node.get("backup_id").asText()).containsExactly("new");
         assertThat(SourceTree.fileCount(dir.resolve("backups/archives"))).isEqualTo(1);

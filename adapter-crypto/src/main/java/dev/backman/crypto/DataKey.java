@@ -22,7 +22,11 @@ public final class DataKey {
         this.aead = keyset.getPrimitive(StreamingAead.class);
     }
 
-    /** A new random 256-bit key. */
+    /**
+     * A new random 256-bit key.
+     *
+     * @return the key
+     */
     public static DataKey generate() {
         try {
             register();

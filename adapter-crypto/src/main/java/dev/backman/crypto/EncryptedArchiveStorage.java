@@ -23,7 +23,12 @@ public final class EncryptedArchiveStorage implements ArchiveStorage {
     private final Supplier<DataKey> keySource;
     private DataKey key;
 
-    /** Encrypts into {@code inner} with the key {@code keySource} gives on first use (it may ask for a passphrase). */
+    /**
+     * Encrypts into {@code inner} with the key {@code keySource} gives on first use (it may ask for a passphrase).
+     *
+     * @param inner     the storage that holds the encrypted objects
+     * @param keySource gives the data key, once, when it is first needed
+     */
     public EncryptedArchiveStorage(ArchiveStorage inner, Supplier<DataKey> keySource) {
         this.inner = inner;
         this.keySource = keySource;

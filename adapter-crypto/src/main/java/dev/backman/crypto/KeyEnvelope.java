@@ -21,10 +21,17 @@ import javax.crypto.spec.SecretKeySpec;
  * @param wrappedKey nonce || AES-256-GCM(keyset)
  */
 public record KeyEnvelope(KdfParameters kdf, byte[] wrappedKey) {
+    /** The associated data of the key wrap. */
     public static final String WRAP_AAD = "backman data key v1";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    /**
+     * Checks the components.
+     *
+     * @param kdf how the key-encryption key is derived
+     * @param wrappedKey nonce || AES-256-GCM(keyset)
+     */
     public KeyEnvelope {
         if (kdf == null || wrappedKey == null || wrappedKey.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new IllegalArgumentException("incomplete wrapped key");
@@ -32,7 +39,15 @@ public record KeyEnvelope(KdfParameters kdf, byte[] wrappedKey) {
         wrappedKey = wrappedKey.clone();
     }
 
-    /** Wraps {@code key} under {@code passphrase}. */
+    /**
+     * Wraps {@code key} under {@code passphrase}.
+     *
+     * @param key        the data key
+     * @param passphrase the passphrase that will open it
+     * @param kdf        how the key-encryption key is derived from the passphrase
+     * @param random     source of the nonce
+     * @return the wrapped key
+     */
     public static KeyEnvelope seal(DataKey key, char[] passphrase, KdfParameters kdf, SecureRandom random) {
         byte[] kek = PassphraseKdf.derive(passphrase, kdf);
         byte[] keyset = key.keysetBytes();
@@ -53,6 +68,9 @@ public record KeyEnvelope(KdfParameters kdf, byte[] wrappedKey) {
     /**
      * Unwraps the data key.
      *
+     * @param passphrase the passphrase
+     * @param location   the repository's location, for the error message
+     * @return the data key
      * @throws WrongPassphrase the passphrase does not open it (or the wrapped key was altered)
      */
     public DataKey open(char[] passphrase, String location) {
@@ -74,12 +92,27 @@ public record KeyEnvelope(KdfParameters kdf, byte[] wrappedKey) {
         }
     }
 
-    /** The same data key under another passphrase, with a fresh salt and nonce; archives are not touched. */
+    /**
+     * The same data key under another passphrase, with a fresh salt and nonce; archives are not touched.
+     *
+     * @param oldPassphrase the passphrase that opens it now
+     * @param newPassphrase the passphrase that will open it
+     * @param newKdf        how the new key-encryption key is derived
+     * @param random        source of the nonce
+     * @param location      the repository's location, for the error message
+     * @return the data key wrapped under {@code newPassphrase}
+     * @throws WrongPassphrase {@code oldPassphrase} does not open it
+     */
     public KeyEnvelope rewrap(char[] oldPassphrase, char[] newPassphrase, KdfParameters newKdf, SecureRandom random,
                               String location) {
         return seal(open(oldPassphrase, location), newPassphrase, newKdf, random);
     }
 
+    /**
+     * The wrapped key.
+     *
+     * @return a copy of nonce || AES-256-GCM(keyset)
+     */
     @Override
     public byte[] wrappedKey() {
         return wrappedKey.clone();

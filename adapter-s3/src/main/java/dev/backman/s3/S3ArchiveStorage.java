@@ -43,6 +43,9 @@ public final class S3ArchiveStorage implements ArchiveStorage {
      * A storage with its own S3 client built from {@code settings}, with credentials from the AWS SDK's default
      * provider chain (environment variables, system properties, {@code ~/.aws} profiles, container and instance
      * roles). {@link #close()} closes the client.
+     *
+     * @param location the bucket and prefix of the repository
+     * @param settings how to talk to S3
      */
     public S3ArchiveStorage(S3Location location, S3Settings settings) {
         this(S3ClientFactory.create(settings), true, location, settings);
@@ -53,6 +56,10 @@ public final class S3ArchiveStorage implements ArchiveStorage {
      * setup); {@link #close()} does not close it. The client's configuration wins over the endpoint, region, path
      * style, timeouts and attempts of {@code settings}; the rest (part size, threads, storage class, object lock,
      * read-ahead) applies.
+     *
+     * @param client   the client to use
+     * @param location the bucket and prefix of the repository
+     * @param settings part size, threads, storage class, object lock and read-ahead
      */
     public S3ArchiveStorage(S3Client client, S3Location location, S3Settings settings) {
         this(client, false, location, settings);

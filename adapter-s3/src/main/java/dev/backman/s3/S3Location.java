@@ -4,8 +4,11 @@ import dev.backman.domain.error.InvalidConfiguration;
 import java.util.regex.Pattern;
 
 /**
- * A repository location {@code s3://bucket/prefix}: the bucket and the key prefix (without slashes at either end,
- * empty for the bucket's root) under which every repository key is stored as {@code prefix/key}.
+ * A repository location {@code s3://bucket/prefix}: the bucket and the key prefix (without slashes at either end, empty
+ * for the bucket's root) under which every repository key is stored as {@code prefix/key}.
+ *
+ * @param bucket the bucket's name
+ * @param prefix the key prefix, without slashes at either end; empty for the bucket's root
  */
 public record S3Location(String bucket, String prefix) {
     private static final String SCHEME = "s3://";
@@ -13,22 +16,43 @@ public record S3Location(String bucket, String prefix) {
     // lenient on purpose: S3-compatible stores and old us-east-1 buckets allow more than today's AWS rules
     private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]");
 
-    /** Validates both parts; use {@link #parse(String)} for user input. */
+    /**
+     * Validates both parts; use {@link #parse(String)} for user input.
+     *
+     * @param bucket the bucket's name
+     * @param prefix the key prefix, without slashes at either end; empty for the bucket's root
+     */
     public S3Location {
         requireValid(bucket, prefix, DEFAULT_KEY);
     }
 
-    /** Whether {@code location} names an S3 location (starts with {@code s3://}) rather than a directory. */
+    /**
+     * Whether {@code location} names an S3 location (starts with {@code s3://}) rather than a directory.
+     *
+     * @param location a configured location
+     * @return true for {@code s3://…}
+     */
     public static boolean isS3(String location) {
         return location != null && location.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
     }
 
-    /** Parses {@code s3://bucket[/prefix][/]}; errors name the {@code backup_location} key. */
+    /**
+     * Parses {@code s3://bucket[/prefix][/]}; errors name the {@code backup_location} key.
+     *
+     * @param location the configured location
+     * @return the bucket and prefix
+     */
     public static S3Location parse(String location) {
         return parse(location, DEFAULT_KEY);
     }
 
-    /** Parses {@code s3://bucket[/prefix][/]}; errors name {@code configKey} (e.g. {@code offsite[0].location}). */
+    /**
+     * Parses {@code s3://bucket[/prefix][/]}; errors name {@code configKey} (e.g. {@code offsite[0].location}).
+     *
+     * @param location  the configured location
+     * @param configKey the configuration key that holds it
+     * @return the bucket and prefix
+     */
     public static S3Location parse(String location, String configKey) {
         if (!isS3(location)) {
             throw new InvalidConfiguration(configKey, "'" + location + "' is not an s3://bucket/prefix location");
@@ -41,7 +65,12 @@ public record S3Location(String bucket, String prefix) {
         return new S3Location(bucket, prefix);
     }
 
-    /** The S3 key of a repository key: {@code prefix/key}, or {@code key} at the bucket's root. */
+    /**
+     * The S3 key of a repository key: {@code prefix/key}, or {@code key} at the bucket's root.
+     *
+     * @param key a repository key such as {@code archives/b1.tar.zst}
+     * @return the S3 object key
+     */
     public String objectKey(String key) {
         if (key == null || key.isEmpty() || key.startsWith("/") || key.endsWith("/")) {
             throw new IllegalArgumentException("not an object key: '" + key + "'");
@@ -49,7 +78,11 @@ public record S3Location(String bucket, String prefix) {
         return keyPrefix() + key;
     }
 
-    /** The prefix every object key of this repository starts with: {@code prefix/}, or empty. */
+    /**
+     * The prefix every object key of this repository starts with: {@code prefix/}, or empty.
+     *
+     * @return {@code prefix/}, or the empty string at the bucket's root
+     */
     public String keyPrefix() {
         return prefix.isEmpty() ? "" : prefix + "/";
     }

@@ -52,6 +52,8 @@ public final class SqliteBackupCatalog implements BackupCatalog {
      *
      * @throws CatalogFailure when the file is not an SQLite database, was written by a newer backman, or cannot be
      *                        opened; the message names the file and, where it helps, suggests {@code catalog rebuild}
+     * @param dbFile the database file, e.g. {@code <repository>/catalog.db}
+     * @return the open catalog; close it (the manager does)
      */
     public static SqliteBackupCatalog open(Path dbFile) {
         Path file = dbFile.toAbsolutePath().normalize();
@@ -76,6 +78,8 @@ public final class SqliteBackupCatalog implements BackupCatalog {
      * {@code -journal} side files, to {@code <name>.replaced-<yyyyMMddHHmmss>} (local time) beside it.
      *
      * @throws CatalogFailure when the old file cannot be moved aside or the new catalog cannot be created
+     * @param dbFile the database file
+     * @return the new, empty catalog
      */
     public static SqliteBackupCatalog recreate(Path dbFile) {
         return recreate(dbFile, Clock.systemDefaultZone());

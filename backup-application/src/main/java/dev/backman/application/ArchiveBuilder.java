@@ -60,8 +60,9 @@ final class ArchiveBuilder {
         Map<String, String> originalOf = new HashMap<>();
         List<SkippedFile> skipped = new ArrayList<>();
         long totalBytes = changed.stream().mapToLong(ScannedEntry::size).sum();
-        long archived = 0;
         long bytes = 0;
+        ProgressMeter meter = ProgressMeter.start(ports.listener(), Progress.Phase.ARCHIVING, changed.size(),
+                totalBytes); // the files to read; unchanged ones are not
         WriteSummary summary;
         long archiveSize;
         boolean checked;
@@ -71,7 +72,7 @@ final class ArchiveBuilder {
              StagedObject staged = ports.storage().stage(key);
              StreamedArchiveCheck check = type.isTar() ? new StreamedArchiveCheck(ports, type) : null;
              ArchiveWriter writer = ports.codec().newWriter(type,
-                     check == null ? staged.output() : check.tee(staged.output()))) {
+                     check == null ? staged.output() : check.tee(staged.output()), meter)) {
             for (ScannedEntry scanned : scan.entries()) {
                 FileEntry entry = BackupPlan.entry(scanned, null, id);
                 switch (scanned.type()) {
@@ -87,25 +88,29 @@ final class ArchiveBuilder {
                         FileEntry original = digest == null ? null : firstByDigest.get(digest);
                         if (holder != null) {
                             entry = entry.withContentOf(holder);
+                            if (before == null) {
+                                meter.filesDone(1, scanned.size()); // the chain holds it: nothing to read
+                            }
                         } else if (original != null) {
                             writer.addDuplicate(entry, original);
                             originalOf.put(entry.path(), original.path());
+                            meter.filesDone(1, scanned.size());
                         } else if (addFile(writer, entry, scanned, skipped)) {
                             if (digest != null) {
                                 firstByDigest.put(digest, entry);
                             }
                             bytes += entry.size();
+                            meter.fileDone(); // its bytes are counted as the writer reads them
                         } else {
+                            meter.filesDone(1, scanned.size());
                             continue;
                         }
-                        archived++;
-                        ports.listener().onProgress(new Progress(Progress.Phase.ARCHIVING, archived,
-                                scan.entries().size(), bytes, totalBytes));
                     }
                 }
                 planned.add(entry);
             }
             summary = writer.finish();
+            meter.finish();
             files = withDigests(planned, summary, originalOf, prehashed, id);
             Optional<List<String>> problems = check == null ? Optional.empty() : check.compare(id, files, summary);
             if (problems.isPresent() && !problems.get().isEmpty()) {
@@ -121,7 +126,7 @@ final class ArchiveBuilder {
         for (String path : summary.changedWhileRead()) {
             ports.listener().onWarning(path + " changed while it was read; the backup holds the bytes read");
         }
-        return new ArchiveOutcome(files, archiveSize, summary.sha256ByPath().size(), skipped, checked);
+        return new ArchiveOutcome(files, archiveSize, summary.sha256ByPath().size(), bytes, skipped, checked);
     }
 
     /** Adds a file; a file that vanished or cannot be opened is skipped and reported instead of failing. */

@@ -5,7 +5,6 @@ import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.port.ArchiveItem;
 import dev.backman.domain.port.ArchiveReader;
-import dev.backman.domain.port.Progress;
 import dev.backman.domain.port.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +42,6 @@ final class ArchiveCheck {
         Set<String> names = new HashSet<>();
         List<Future<?>> pending = new ArrayList<>();
         long checked = 0;
-        long bytes = 0;
         long repeated = 0;
         ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "backman-verify-hash");
@@ -86,10 +84,8 @@ final class ArchiveCheck {
                 }
                 HandoffStream handoff = new HandoffStream();
                 pending.add(hasher.submit(() -> compare(expected, handoff, problems, seen)));
-                bytes += copy(item.content(), handoff, expected.size() + 1, buffer);
+                copy(item.content(), handoff, expected.size() + 1, buffer);
                 checked++;
-                ports.listener().onProgress(new Progress(Progress.Phase.VERIFYING, checked,
-                        contents.byName().size(), bytes, backup.totalSizeBytes()));
                 pending.removeIf(Future::isDone);
             }
             for (Future<?> future : pending) {

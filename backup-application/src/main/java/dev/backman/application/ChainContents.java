@@ -62,6 +62,11 @@ final class ChainContents {
         return before;
     }
 
+    /** The parent's entry at this archive path, or null. */
+    FileEntry previous(String path) {
+        return previous.get(path);
+    }
+
     /** The chain's stored copy of a content, or null. */
     FileEntry holderOf(String digest) {
         return storedByDigest.get(digest);

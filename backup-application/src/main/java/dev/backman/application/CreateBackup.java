@@ -50,7 +50,7 @@ final class CreateBackup {
                 .withContents(count, size, null, 0, 0, scan.skipped());
     }
 
-    BackupMetadata run(BackupRequest request) {
+    BackupResult run(BackupRequest request) {
         List<SourceRoot> roots = SourceSelection.resolve(sources(request));
         repository.initialize();
         repository.recoverInterrupted();
@@ -73,7 +73,7 @@ final class CreateBackup {
             ports.catalog().saveFiles(id, written.files());
             ports.catalog().save(written.backup());
             applyRetention();
-            return written.backup();
+            return new BackupResult(written.backup(), written.statistics());
         } catch (RuntimeException e) {
             String reason = e instanceof BackupException ? e.getMessage() : e.toString();
             removeQuietly(RepositoryLayout.manifestKey(id), e);
@@ -85,7 +85,6 @@ final class CreateBackup {
 
     private Written write(BackupMetadata backup, List<SourceRoot> roots, Chain chain, boolean rehash,
                           Instant started) {
-        ports.listener().onProgress(new Progress(Progress.Phase.SCANNING, 0, 0, 0, 0));
         ScanResult scan = scan(roots);
         ChainContents contents = ChainContents.of(chain, ports.catalog());
         ArchiveOutcome outcome = new ArchiveBuilder(ports).build(backup, scan, contents, rehash);
@@ -97,8 +96,11 @@ final class CreateBackup {
         Manifest manifest = new Manifest(Manifest.CURRENT_FORMAT,
                 written.withStatus(BackupStatus.COMPLETED).withDuration(seconds(started)), roots, files);
         if (!outcome.checked()) { // zip: its central directory is read back from storage
-            ports.listener().onProgress(new Progress(Progress.Phase.VERIFYING, 0, outcome.storedFiles(), 0, 0));
-            ArchiveCheck.Result check = new ArchiveCheck(ports).check(manifest, repository.archive(written));
+            ProgressMeter meter = ProgressMeter.start(ports.listener(), Progress.Phase.VERIFYING, 1,
+                    outcome.archiveSize());
+            ArchiveCheck.Result check = new ArchiveCheck(ports).check(manifest,
+                    new CountedObject(repository.archive(written), meter));
+            meter.finish();
             if (!check.problems().isEmpty()) {
                 throw new BackupFailed(backup.backupId(), "the archive did not read back as written: "
                         + check.problems().get(0), null);
@@ -106,7 +108,8 @@ final class CreateBackup {
         }
         BackupMetadata completed = manifest.backup().withDuration(seconds(started));
         repository.writeManifest(new Manifest(manifest.formatVersion(), completed, roots, files));
-        return new Written(completed, files);
+        return new Written(completed, files, BackupStatistics.count(files, contents::previous,
+                outcome.storedBytes()));
     }
 
     /**
@@ -123,8 +126,8 @@ final class CreateBackup {
         }
     }
 
-    /** A published backup: its metadata and its tree. */
-    private record Written(BackupMetadata backup, List<FileEntry> files) {
+    /** A published backup: its metadata, its tree and what it took. */
+    private record Written(BackupMetadata backup, List<FileEntry> files, BackupStatistics statistics) {
     }
 
     private static List<SkippedFile> skipped(ScanResult scan, ArchiveOutcome outcome) {
@@ -151,16 +154,23 @@ final class CreateBackup {
      * {@code .} into {@code ./backups} must not archive the archive being written).
      */
     private ScanResult scan(List<SourceRoot> roots) {
+        ProgressMeter meter = ProgressMeter.start(ports.listener(), Progress.Phase.SCANNING, 0, 0);
+        ScanResult result = scan(roots, size -> meter.filesDone(1, size));
+        meter.finish();
+        return result;
+    }
+
+    private ScanResult scan(List<SourceRoot> roots, java.util.function.LongConsumer fileFound) {
         Path repository = localRepository();
         if (repository == null || roots.stream().noneMatch(r -> insideOf(repository, r))) {
-            return ports.scanner().scan(roots, rules(List.of()));
+            return ports.scanner().scan(roots, rules(List.of()), fileFound);
         }
         List<ScannedEntry> entries = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
         for (SourceRoot root : roots) {
             List<String> extra = insideOf(repository, root)
                     ? List.of("/" + escapeGlob(root.path().relativize(repository).toString())) : List.of();
-            ScanResult part = ports.scanner().scan(List.of(root), rules(extra));
+            ScanResult part = ports.scanner().scan(List.of(root), rules(extra), fileFound);
             entries.addAll(part.entries());
             skipped.addAll(part.skipped());
         }

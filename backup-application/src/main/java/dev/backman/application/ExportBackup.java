@@ -51,7 +51,10 @@ final class ExportBackup {
         EntryPaths.requireSafe(manifest);
         CompressionType type = requested == null ? manifest.backup().compressionType() : requested;
         List<Path> spooled = new ArrayList<>();
-        try (ArchiveWriter writer = ports.codec().newWriter(type, out)) {
+        long files = manifest.files().stream().filter(FileEntry::isFile).count();
+        long bytes = manifest.files().stream().filter(FileEntry::isFile).mapToLong(FileEntry::size).sum();
+        ProgressMeter meter = ProgressMeter.start(ports.listener(), Progress.Phase.EXPORTING, files, bytes);
+        try (ArchiveWriter writer = ports.codec().newWriter(type, out, meter)) {
             for (FileEntry entry : manifest.files()) {
                 if (entry.type() == EntryType.DIR) {
                     writer.addDirectory(entry);
@@ -60,21 +63,18 @@ final class ExportBackup {
                 }
             }
             Map<String, Map<String, List<FileEntry>>> byArchive = new LinkedHashMap<>();
-            long files = 0;
-            long bytes = 0;
             for (FileEntry entry : manifest.files()) {
                 if (entry.isFile()) {
                     byArchive.computeIfAbsent(entry.storedIn(), k -> new LinkedHashMap<>())
                             .computeIfAbsent(entry.sha256(), k -> new ArrayList<>()).add(entry);
-                    files++;
-                    bytes += entry.size();
                 }
             }
             for (Map.Entry<String, Map<String, List<FileEntry>>> archive : byArchive.entrySet()) {
                 Manifest holder = archive.getKey().equals(backupId) ? manifest : repository.manifest(archive.getKey());
-                copyFrom(holder, archive.getValue(), writer, type, spooled);
+                copyFrom(holder, archive.getValue(), writer, type, spooled, meter);
             }
             WriteSummary summary = writer.finish();
+            meter.finish();
             checkDigests(manifest, summary);
             return new ExportResult(backupId, type, files, bytes);
         } catch (IOException e) {
@@ -85,11 +85,10 @@ final class ExportBackup {
     }
 
     private void copyFrom(Manifest holder, Map<String, List<FileEntry>> wanted, ArchiveWriter writer,
-                          CompressionType type, List<Path> spooled) throws IOException {
+                          CompressionType type, List<Path> spooled, ProgressMeter meter) throws IOException {
         String id = holder.backup().backupId();
         ArchiveContents contents = ArchiveContents.of(holder);
         Map<String, List<FileEntry>> missing = new HashMap<>(wanted);
-        long done = 0;
         try (ArchiveReader reader = ports.codec().newReader(holder.backup().compressionType(),
                 repository.archive(holder.backup()))) {
             for (Optional<ArchiveItem> next = reader.next(); next.isPresent() && !missing.isEmpty();
@@ -105,6 +104,8 @@ final class ExportBackup {
                     for (FileEntry copy : targets.subList(1, targets.size())) {
                         writer.addDuplicate(copy, targets.get(0));
                     }
+                    // the writer counts the bytes it reads; links to them are not read
+                    meter.filesDone(targets.size(), (targets.size() - 1) * stored.size());
                 } else {
                     // zip has no links: every copy is written in full, from one spooled copy of the content
                     Path spool = Files.createTempFile("backman-export-", ".tmp");
@@ -114,9 +115,8 @@ final class ExportBackup {
                     for (FileEntry copy : targets) {
                         writer.addFile(copy, spool);
                     }
+                    meter.filesDone(targets.size(), 0);
                 }
-                done += targets.size();
-                ports.listener().onProgress(new Progress(Progress.Phase.RESTORING, done, 0, 0, 0));
             }
         } catch (IOException e) {
             throw new IntegrityViolation(id, null, "archive cannot be read: " + e.getMessage());

@@ -21,9 +21,23 @@ final class ManifestCheck {
     }
 
     static Manifest require(String backupId, Manifest manifest) {
+        return require(backupId, null, manifest);
+    }
+
+    /**
+     * Also refuses a manifest that names another repository than {@code repositoryId} (one copied in from elsewhere
+     * would otherwise pass for a backup of this one); a manifest naming none (repository format 1) is accepted, and
+     * so is any when {@code repositoryId} is null.
+     */
+    static Manifest require(String backupId, String repositoryId, Manifest manifest) {
         String describes = manifest.backup().backupId();
         if (!backupId.equals(describes)) {
             throw invalid(backupId, "it describes backup '" + describes + "', not " + backupId);
+        }
+        String belongsTo = manifest.repositoryId();
+        if (repositoryId != null && belongsTo != null && !repositoryId.equals(belongsTo)) {
+            throw invalid(backupId, "it belongs to another repository (id " + belongsTo + "), not this one (id "
+                    + repositoryId + "); it was copied in from elsewhere");
         }
         List<FileEntry> files = manifest.files();
         for (int i = 0; i < files.size(); i++) {

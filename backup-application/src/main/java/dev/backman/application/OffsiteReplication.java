@@ -32,12 +32,21 @@ final class OffsiteReplication {
         this.statuses = new ReplicaStatuses(ports.catalog());
     }
 
-    List<ReplicaOutcome> run() {
+    /** The completed backups whose copy at this location is not verified yet, oldest first. */
+    List<BackupMetadata> due() {
         String location = offsite.location();
-        List<BackupMetadata> due = ports.catalog().list().stream()
+        return ports.catalog().list().stream()
                 .filter(b -> b.status() == BackupStatus.COMPLETED)
                 .filter(b -> ReplicaStatuses.of(b, location) != ReplicaStatus.VERIFIED)
                 .toList();
+    }
+
+    /**
+     * Copies {@code due} (see {@link #due()}); {@code meter} counts archive bytes sent and backups done, those that
+     * wait for the next run included.
+     */
+    List<ReplicaOutcome> run(List<BackupMetadata> due, ProgressMeter meter) {
+        String location = offsite.location();
         List<ReplicaOutcome> outcomes = new ArrayList<>();
         if (due.isEmpty()) {
             return outcomes;
@@ -47,16 +56,21 @@ final class OffsiteReplication {
                 statuses.record(backup.backupId(), location, ReplicaStatus.PENDING);
             }
         }
+        long base = meter.bytes();
         try {
             prepare();
         } catch (StorageFailure | RepositoryFormatMismatch e) {
+            countRest(due, 0, base, meter);
             return unreachable(due, 0, e);
         }
+        long target = base;
+        int done = 0;
         for (int i = 0; i < due.size(); i++) {
             BackupMetadata backup = due.get(i);
             String id = backup.backupId();
+            target += backup.archiveSizeBytes();
             try {
-                new ReplicaCopy(ports, offsite).replicate(backup,
+                new ReplicaCopy(ports, offsite, meter).replicate(backup,
                         () -> statuses.record(id, location, ReplicaStatus.COPIED));
                 statuses.record(id, location, ReplicaStatus.VERIFIED);
                 outcomes.add(new ReplicaOutcome(id, location, ReplicaStatus.VERIFIED, null));
@@ -69,9 +83,21 @@ final class OffsiteReplication {
                 }
                 outcomes.addAll(unreachable(due, i, e));
                 break;
+            } finally {
+                done++;
+                meter.filesDone(1, Math.max(0, target - meter.bytes())); // a copy found in place is not sent
             }
         }
+        countRest(due, done, base, meter);
         return outcomes;
+    }
+
+    /** Counts the backups from {@code done} on, which wait for the next run, as done for this run. */
+    private static void countRest(List<BackupMetadata> due, int done, long base, ProgressMeter meter) {
+        if (done < due.size()) {
+            long all = base + due.stream().mapToLong(BackupMetadata::archiveSizeBytes).sum();
+            meter.filesDone(due.size() - done, Math.max(0, all - meter.bytes()));
+        }
     }
 
     /** Gives the location this repository's descriptor, refusing one that holds another repository. */
@@ -82,13 +108,17 @@ final class OffsiteReplication {
             offsite.put(RepositoryLayout.DESCRIPTOR, descriptor);
         } else {
             String ours = decode(descriptor, ports.storage().location()).repositoryId();
-            String theirs;
+            RepositoryDescriptor replica;
             try (InputStream in = existing.get().openStream()) {
-                theirs = decode(in.readAllBytes(), offsite.location()).repositoryId();
+                replica = decode(in.readAllBytes(), offsite.location());
             } catch (IOException e) {
                 throw new StorageFailure(offsite.location(), "cannot read " + RepositoryLayout.DESCRIPTOR + ": "
                         + e.getMessage(), true, e);
             }
+            if (!RepositoryDescriptor.readable(replica.formatVersion())) { // a newer backman works there
+                throw RepositoryFormatMismatch.unreadableFormat(offsite.location(), replica.formatVersion());
+            }
+            String theirs = replica.repositoryId();
             if (!ours.equals(theirs)) {
                 throw new RepositoryFormatMismatch(offsite.location(), "holds another repository (id " + theirs
                         + "), not a replica of this one (id " + ours + "); give each repository its own offsite "

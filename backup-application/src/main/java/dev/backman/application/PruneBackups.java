@@ -38,7 +38,7 @@ final class PruneBackups {
 
     private List<PruneDecision> decideAndRemove(boolean remove) {
         List<BackupMetadata> backups = ports.catalog().list();
-        List<PruneDecision> decisions = new ArrayList<>(new RetentionPolicy(ports.config().retentionDays())
+        List<PruneDecision> decisions = new ArrayList<>(RetentionPolicy.of(ports.config(), ports.clock().getZone())
                 .decide(backups, ports.clock().instant()));
         if (!remove) {
             return decisions;
@@ -54,13 +54,13 @@ final class PruneBackups {
             }
             BackupMetadata backup = byId.get(decision.backupId());
             if (stillNeeded.contains(backup.backupId())) {
-                decisions.set(i, new PruneDecision(backup.backupId(), true,
+                decisions.set(i, PruneDecision.kept(backup,
                         "kept: needed by a backup that could not be removed yet (same chain)"));
                 continue;
             }
             Optional<String> kept = removal.remove(backup);
             if (kept.isPresent()) {
-                decisions.set(i, new PruneDecision(backup.backupId(), true, kept.get()));
+                decisions.set(i, PruneDecision.kept(backup, kept.get()));
                 ports.listener().onWarning("backup " + backup.backupId() + " " + kept.get());
                 for (BackupMetadata a = byId.get(backup.parentId()); a != null; a = byId.get(a.parentId())) {
                     stillNeeded.add(a.backupId());

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * Copies one backup (archive, then manifest, as on the primary) to an offsite storage and checks the copy: the
@@ -24,10 +25,13 @@ import java.util.Optional;
 final class ReplicaCopy {
     private final Ports ports;
     private final ArchiveStorage offsite;
+    private final LongConsumer sent;
 
-    ReplicaCopy(Ports ports, ArchiveStorage offsite) {
+    /** {@code sent} is told of the archive bytes as they are sent (progress). */
+    ReplicaCopy(Ports ports, ArchiveStorage offsite, LongConsumer sent) {
         this.ports = ports.withStorage(ports.storage().raw());
         this.offsite = offsite.raw();
+        this.sent = sent;
     }
 
     /**
@@ -77,7 +81,7 @@ final class ReplicaCopy {
     private String send(StoredObject source, String key) {
         try (StagedObject staged = offsite.stage(key)) {
             String sha256;
-            try (InputStream in = source.openStream()) {
+            try (InputStream in = CountedObject.counted(source.openStream(), sent)) {
                 sha256 = ports.checksums().sha256(new CopyingStream(in, staged.output()));
             } catch (CopyingStream.WriteFailed e) {
                 throw new StorageFailure(offsite.location(), "cannot write " + key + ": " + e.getMessage(), true, e);

@@ -1,6 +1,8 @@
 package dev.backman.application;
 
+import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.port.ArchiveStorage;
+import dev.backman.domain.port.Progress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +19,21 @@ final class ReplicateBackups {
     }
 
     ReplicationReport run() {
-        List<ReplicaOutcome> outcomes = new ArrayList<>();
+        List<OffsiteReplication> locations = new ArrayList<>();
+        List<List<BackupMetadata>> due = new ArrayList<>();
         for (ArchiveStorage offsite : ports.offsite()) {
-            outcomes.addAll(new OffsiteReplication(ports, offsite).run());
+            OffsiteReplication location = new OffsiteReplication(ports, offsite);
+            locations.add(location);
+            due.add(location.due());
         }
+        List<BackupMetadata> all = due.stream().flatMap(List::stream).toList();
+        ProgressMeter meter = ProgressMeter.start(ports.listener(), Progress.Phase.REPLICATING, all.size(),
+                all.stream().mapToLong(BackupMetadata::archiveSizeBytes).sum());
+        List<ReplicaOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < locations.size(); i++) {
+            outcomes.addAll(locations.get(i).run(due.get(i), meter));
+        }
+        meter.finish();
         return new ReplicationReport(outcomes);
     }
 }

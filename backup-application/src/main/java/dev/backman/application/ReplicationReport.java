@@ -10,15 +10,30 @@ import java.util.List;
  * @param outcomes the replicas worked on; replicas verified before are not listed
  */
 public record ReplicationReport(List<ReplicaOutcome> outcomes) {
+    /**
+     * Checks the components.
+     *
+     * @param outcomes the replicas worked on; replicas verified before are not listed
+     */
     public ReplicationReport {
         outcomes = List.copyOf(outcomes);
     }
 
-    /** Whether every replica worked on is verified now. */
+    /**
+     * Whether every replica worked on is verified now.
+     *
+     * @return true when no replica is pending, copied or failed
+     */
     public boolean complete() {
         return outcomes.stream().allMatch(o -> o.status() == ReplicaStatus.VERIFIED);
     }
 
+    /**
+     * How many replicas worked on ended in {@code status}.
+     *
+     * @param status a replica state
+     * @return the count
+     */
     public long count(ReplicaStatus status) {
         return outcomes.stream().filter(o -> o.status() == status).count();
     }

@@ -23,12 +23,13 @@ import java.util.UUID;
 /** The repository's documents and objects as the use cases need them: descriptor, manifests, archives, recovery. */
 final class Repository {
     private final Ports ports;
+    private volatile RepositoryDescriptor known;
 
     Repository(Ports ports) {
         this.ports = ports;
     }
 
-    /** Creates {@code backman.repo.json} if it is missing; refuses a repository of a newer format. */
+    /** Creates {@code backman.repo.json} if it is missing; refuses a repository of a format it cannot read. */
     RepositoryDescriptor initialize() {
         Optional<RepositoryDescriptor> existing = descriptor();
         if (existing.isPresent()) {
@@ -37,28 +38,46 @@ final class Repository {
         RepositoryDescriptor created = new RepositoryDescriptor(RepositoryDescriptor.CURRENT_FORMAT,
                 UUID.randomUUID().toString(), OffsetDateTime.now(ports.clock()));
         ports.storage().put(RepositoryLayout.DESCRIPTOR, ports.documents().encodeDescriptor(created));
+        known = created;
         return created;
     }
 
-    /** The descriptor, if the repository exists; checks that this version can read it. */
+    /** The descriptor, read now, if the repository exists; checks that this version can read it. */
     Optional<RepositoryDescriptor> descriptor() {
         Optional<byte[]> bytes = read(RepositoryLayout.DESCRIPTOR);
         if (bytes.isEmpty()) {
             return Optional.empty();
         }
-        RepositoryDescriptor descriptor;
+        RepositoryDescriptor descriptor = decodeDescriptor(bytes.get());
+        if (!RepositoryDescriptor.readable(descriptor.formatVersion())) {
+            throw RepositoryFormatMismatch.unreadableFormat(ports.storage().location(), descriptor.formatVersion());
+        }
+        known = descriptor;
+        return Optional.of(descriptor);
+    }
+
+    /**
+     * The descriptor as this manager last read it, else read now. Readers use it (a repository's id never changes,
+     * and its format only under the lock), so that {@code list} or a restore do not read it again and again.
+     */
+    Optional<RepositoryDescriptor> knownDescriptor() {
+        RepositoryDescriptor descriptor = known;
+        return descriptor != null ? Optional.of(descriptor) : descriptor();
+    }
+
+    /** The stored bytes of {@code backman.repo.json}, which must exist. */
+    byte[] descriptorBytes() {
+        return read(RepositoryLayout.DESCRIPTOR).orElseThrow(() -> new StorageFailure(ports.storage().location(),
+                RepositoryLayout.DESCRIPTOR + " disappeared", false, null));
+    }
+
+    private RepositoryDescriptor decodeDescriptor(byte[] bytes) {
         try {
-            descriptor = ports.documents().decodeDescriptor(bytes.get());
+            return ports.documents().decodeDescriptor(bytes);
         } catch (IOException e) {
             throw new RepositoryFormatMismatch(ports.storage().location(),
                     RepositoryLayout.DESCRIPTOR + " is not a backman repository descriptor: " + e.getMessage());
         }
-        if (descriptor.formatVersion() > RepositoryDescriptor.CURRENT_FORMAT) {
-            throw new RepositoryFormatMismatch(ports.storage().location(), "written in repository format "
-                    + descriptor.formatVersion() + ", but this backman reads format "
-                    + RepositoryDescriptor.CURRENT_FORMAT + " at most; upgrade backman");
-        }
-        return Optional.of(descriptor);
     }
 
     /**
@@ -71,8 +90,9 @@ final class Repository {
                         ? new IntegrityViolation(backupId, null, "its manifest "
                         + RepositoryLayout.manifestKey(backupId) + " is missing from the repository")
                         : new BackupNotFound(backupId));
+        String repositoryId = knownDescriptor().map(RepositoryDescriptor::repositoryId).orElse(null);
         try {
-            return ManifestCheck.require(backupId, ports.documents().decodeManifest(bytes));
+            return ManifestCheck.require(backupId, repositoryId, ports.documents().decodeManifest(bytes));
         } catch (IOException e) {
             throw new IntegrityViolation(backupId, RepositoryLayout.manifestKey(backupId),
                     "unreadable manifest: " + e.getMessage());
@@ -83,9 +103,14 @@ final class Repository {
         return ports.storage().find(RepositoryLayout.manifestKey(backupId)).isPresent();
     }
 
+    /**
+     * Publishes a manifest, naming this repository in it. Format 1 repositories get the field too: readers of format
+     * 1 ignore fields they do not know.
+     */
     void writeManifest(Manifest manifest) {
+        String repositoryId = knownDescriptor().map(RepositoryDescriptor::repositoryId).orElse(null);
         ports.storage().put(RepositoryLayout.manifestKey(manifest.backup().backupId()),
-                ports.documents().encodeManifest(manifest));
+                ports.documents().encodeManifest(manifest.withRepositoryId(repositoryId)));
     }
 
     /** The archive of a backup, or an integrity error naming what is missing. */

@@ -45,10 +45,7 @@ final class RestoreExecution {
     private final ParallelWrites writes = new ParallelWrites(WRITER_THREADS, IN_FLIGHT_BYTES);
     private final boolean partial;
     private final List<RestoreFailure> failures = Collections.synchronizedList(new ArrayList<>());
-    private long filesDone;
-    private long bytesDone;
-    private long filesTotal;
-    private long bytesTotal;
+    private ProgressMeter meter;
 
     /** With {@code partial}, files that cannot be restored are reported and the intact ones restored. */
     RestoreExecution(Ports ports, Repository repository, Manifest manifest,
@@ -66,6 +63,7 @@ final class RestoreExecution {
         try (writes) {
             fetchContents();
             writes.awaitAll();
+            meter.finish();
             publish();
             return List.copyOf(failures);
         } catch (IOException e) {
@@ -78,6 +76,8 @@ final class RestoreExecution {
     /** Streams each archive that holds needed contents once; files land in verified temporary files. */
     private void fetchContents() throws IOException {
         Map<String, Map<String, List<RestorePlan.Destination>>> byArchive = new LinkedHashMap<>();
+        long filesTotal = 0;
+        long bytesTotal = 0;
         for (Map.Entry<RestorePlan.Destination, Existing> e : states.entrySet()) {
             FileEntry entry = e.getKey().entry();
             if (entry.isFile() && e.getValue() != Existing.SAME) {
@@ -87,6 +87,7 @@ final class RestoreExecution {
                 bytesTotal += entry.size();
             }
         }
+        meter = ProgressMeter.start(ports.listener(), Progress.Phase.RESTORING, filesTotal, bytesTotal);
         for (Map.Entry<String, Map<String, List<RestorePlan.Destination>>> archive : byArchive.entrySet()) {
             Manifest holder;
             try {
@@ -179,13 +180,13 @@ final class RestoreExecution {
                 return;
             }
             writes.submit(bytes.length, () -> write(archiveId, stored, new ByteArrayInputStream(bytes), targets));
+            meter.filesDone(targets.size(), (long) targets.size() * stored.size());
         } else {
-            write(archiveId, stored, content, targets);
+            long before = meter.bytes();
+            write(archiveId, stored, CountedObject.counted(content, meter), targets); // large: bytes as they stream
+            long streamed = meter.bytes() - before;
+            meter.filesDone(targets.size(), Math.max(0, (long) targets.size() * stored.size() - streamed));
         }
-        filesDone += targets.size();
-        bytesDone += (long) targets.size() * stored.size();
-        ports.listener().onProgress(new Progress(Progress.Phase.RESTORING, filesDone, filesTotal, bytesDone,
-                bytesTotal));
     }
 
     private void write(String archiveId, FileEntry stored, InputStream content, List<RestorePlan.Destination> targets)

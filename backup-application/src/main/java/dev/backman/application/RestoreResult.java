@@ -17,6 +17,19 @@ import java.util.List;
  */
 public record RestoreResult(String backupId, long filesWritten, long bytesWritten, long unchanged, long directories,
                             long symlinks, boolean dryRun, List<String> plannedPaths, List<RestoreFailure> failures) {
+    /**
+     * Checks the components.
+     *
+     * @param backupId the restored backup
+     * @param filesWritten regular files written
+     * @param bytesWritten their bytes
+     * @param unchanged entries already present with the same content, left alone
+     * @param directories directories created or updated
+     * @param symlinks symlinks created
+     * @param dryRun whether nothing was written
+     * @param plannedPaths destination paths of every selected entry
+     * @param failures files a partial restore could not bring back (empty otherwise); not counted as written
+     */
     public RestoreResult {
         plannedPaths = List.copyOf(plannedPaths);
         failures = List.copyOf(failures);

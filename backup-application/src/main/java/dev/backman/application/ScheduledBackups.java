@@ -1,77 +1,86 @@
 package dev.backman.application;
 
-import dev.backman.domain.error.BackupException;
-import dev.backman.domain.port.ProgressListener;
-import java.time.Clock;
-import java.time.Duration;
+import dev.backman.domain.model.Schedule;
 import java.time.ZonedDateTime;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A running schedule of automatic backups. Each run is scheduled from the clock once the previous one ended, so
- * runs never overlap; a failed run is reported to the listener and the schedule goes on. Close to stop.
+ * A running schedule of automatic backups, on a thread of its own: runs never overlap, a failed run is retried as
+ * its {@link dev.backman.domain.model.RetryPolicy} says and never stops the schedule, and every run is reported to
+ * the {@link ScheduleObserver}. Close it to stop; close it before the {@link BackupManager}.
  */
 public final class ScheduledBackups implements AutoCloseable {
-    private final DailyTime at;
-    private final Clock clock;
-    private final Runnable backup;
-    private final ProgressListener listener;
-    private final ScheduledExecutorService executor;
-    private volatile ZonedDateTime nextRun;
+    private final ScheduleRunner runner;
+    private final Thread thread;
 
-    private ScheduledBackups(DailyTime at, Clock clock, Runnable backup, ProgressListener listener) {
-        this.at = at;
-        this.clock = clock;
-        this.backup = backup;
-        this.listener = listener;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "backman-schedule");
-            t.setDaemon(true);
-            return t;
-        });
+    private ScheduledBackups(ScheduleRunner runner) {
+        this.runner = runner;
+        this.thread = new Thread(runner::run, "backman-schedule");
+        thread.setDaemon(true); // a host that forgets to close does not hang at exit
     }
 
-    static ScheduledBackups daily(DailyTime at, Clock clock, Runnable backup, ProgressListener listener) {
-        ScheduledBackups schedule = new ScheduledBackups(at, clock, backup, listener);
-        schedule.scheduleNext();
+    static ScheduledBackups start(ScheduleRunner runner) {
+        ScheduledBackups schedule = new ScheduledBackups(runner);
+        schedule.thread.start();
         return schedule;
     }
 
-    /** When the next backup will start. */
+    /**
+     * The schedule this runs.
+     *
+     * @return the schedule
+     */
+    public Schedule schedule() {
+        return runner.schedule();
+    }
+
+    /**
+     * When the next backup is due: the next regular run, or the retry of a run that failed.
+     *
+     * @return the time, in the zone of the manager's clock (the system's by default); after {@link #close()}, the
+     *     time it would have run
+     */
     public ZonedDateTime nextRun() {
-        return nextRun;
+        return runner.nextRun();
     }
 
-    private void scheduleNext() {
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        nextRun = at.nextAfter(now);
-        long delayMillis = Math.max(0, Duration.between(now, nextRun).toMillis());
-        executor.schedule(this::runOnce, delayMillis, TimeUnit.MILLISECONDS);
+    /**
+     * Whether the schedule still runs.
+     *
+     * @return false once it was closed
+     */
+    public boolean isRunning() {
+        return thread.isAlive() && !runner.stopped();
     }
 
-    private void runOnce() {
-        try {
-            backup.run();
-        } catch (BackupException e) {
-            listener.onWarning("scheduled backup failed: " + e.getMessage());
-        } catch (RuntimeException e) {
-            listener.onWarning("scheduled backup failed: " + e);
-        } finally {
-            if (!executor.isShutdown()) {
-                scheduleNext();
-            }
-        }
+    /**
+     * Waits until the schedule has stopped: closed by another thread (a signal handler, say).
+     *
+     * @throws InterruptedException the waiting thread was interrupted; the schedule keeps running
+     */
+    public void awaitStop() throws InterruptedException {
+        thread.join();
     }
 
-    /** Stops the schedule; a backup that is running finishes first. */
+    /**
+     * Stops the schedule and waits until it has stopped. A backup that is running is not cut short: it completes (or
+     * fails and cleans up) first, so stopping never leaves a partial backup. Waiting for a run or a retry ends at
+     * once. Idempotent; from the schedule's own thread (an observer) it stops without waiting.
+     */
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(1, TimeUnit.HOURS);
-        } catch (InterruptedException e) {
+        runner.stop();
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // keep waiting: returning early would let the host close the manager mid-backup
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

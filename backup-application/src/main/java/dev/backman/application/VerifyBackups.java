@@ -7,6 +7,7 @@ import dev.backman.domain.model.BackupStatus;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.Verification;
 import dev.backman.domain.model.VerifyMode;
+import dev.backman.domain.port.Progress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,10 +37,17 @@ final class VerifyBackups {
         List<BackupMetadata> targets = request.mode() == VerifyMode.SAMPLE
                 ? sample.choose(candidates, this::lastRead, request.samplePercent())
                 : candidates;
+        boolean reads = request.mode().readsContents();
+        ProgressMeter meter = ProgressMeter.start(ports.listener(), Progress.Phase.VERIFYING, targets.size(),
+                reads ? targets.stream().mapToLong(BackupMetadata::archiveSizeBytes).sum() : 0);
         List<BackupVerification> results = new ArrayList<>();
+        long archiveBytes = 0;
         for (BackupMetadata backup : targets) {
-            results.add(verify(backup, request.mode()));
+            results.add(verify(backup, request.mode(), meter));
+            archiveBytes += reads ? backup.archiveSizeBytes() : 0;
+            meter.filesDone(1, Math.max(0, archiveBytes - meter.bytes())); // what was not read counts as checked
         }
+        meter.finish();
         return new VerifyReport(request.mode(), candidates.size(), results);
     }
 
@@ -64,7 +72,7 @@ final class VerifyBackups {
                 .max(Instant::compareTo);
     }
 
-    private BackupVerification verify(BackupMetadata backup, VerifyMode mode) {
+    private BackupVerification verify(BackupMetadata backup, VerifyMode mode, ProgressMeter meter) {
         OffsetDateTime at = OffsetDateTime.now(ports.clock());
         List<String> problems = new ArrayList<>();
         long checked = 0;
@@ -73,7 +81,8 @@ final class VerifyBackups {
         } else {
             try {
                 Manifest manifest = repository.manifest(backup.backupId());
-                ArchiveCheck.Result result = new ArchiveCheck(ports).check(manifest, repository.archive(backup));
+                ArchiveCheck.Result result = new ArchiveCheck(ports).check(manifest,
+                        new CountedObject(repository.archive(backup), meter));
                 checked = result.filesChecked();
                 problems.addAll(result.problems());
             } catch (BackupException e) {

@@ -56,6 +56,25 @@ class ManifestCheckTest {
                 .isInstanceOf(IntegrityViolation.class).hasMessageContaining("link_target");
     }
 
+    @Test
+    void refusesAManifestThatNamesAnotherRepository() {
+        Manifest foreign = manifest("b1").withRepositoryId("repo-b");
+
+        assertThatThrownBy(() -> ManifestCheck.require("b1", "repo-a", foreign))
+                .isInstanceOf(IntegrityViolation.class)
+                .hasMessageContaining("manifests/b1.json")
+                .hasMessageContaining("belongs to another repository (id repo-b), not this one (id repo-a)");
+    }
+
+    @Test
+    void acceptsAManifestOfItsOwnRepositoryOrOfFormatOneThatNamesNone() {
+        Manifest own = manifest("b1").withRepositoryId("repo-a");
+        Manifest formatOne = manifest("b1");
+
+        assertThat(ManifestCheck.require("b1", "repo-a", own)).isSameAs(own);
+        assertThat(ManifestCheck.require("b1", "repo-a", formatOne)).isSameAs(formatOne);
+    }
+
     private static Manifest manifest(String id, FileEntry... files) {
         BackupMetadata backup = BackupMetadata.pending(id, OffsetDateTime.now(), List.of(), CompressionType.TAR);
         return new Manifest(1, backup, List.of(new SourceRoot("src", Path.of("/home/src"))), List.of(files));

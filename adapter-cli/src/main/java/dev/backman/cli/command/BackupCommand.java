@@ -2,10 +2,13 @@ package dev.backman.cli.command;
 
 import dev.backman.application.BackupManager;
 import dev.backman.application.BackupRequest;
+import dev.backman.application.BackupResult;
 import dev.backman.cli.ExitCodes;
+import dev.backman.cli.GlobalOptions;
 import dev.backman.cli.WorkingDirectory;
 import dev.backman.cli.config.RunSettings;
 import dev.backman.cli.config.RunSettingsResolver;
+import dev.backman.cli.output.BackupResultJson;
 import dev.backman.cli.output.HumanBytes;
 import dev.backman.cli.output.MetadataText;
 import dev.backman.cli.output.Output;
@@ -33,6 +36,7 @@ final class BackupCommand implements Callable<Integer> {
     private final ManagerOpener opener;
     private final Output output;
     private final WorkingDirectory workingDirectory;
+    private final GlobalOptions globals;
 
     @Parameters(paramLabel = "SOURCE", arity = "0..*",
             description = "Paths to back up (default: source_paths of the configuration).")
@@ -68,28 +72,30 @@ final class BackupCommand implements Callable<Integer> {
 
     @Inject
     BackupCommand(RunSettingsResolver settings, ManagerOpener opener, Output output,
-                  WorkingDirectory workingDirectory) {
+                  WorkingDirectory workingDirectory, GlobalOptions globals) {
         this.settings = settings;
         this.opener = opener;
         this.output = output;
         this.workingDirectory = workingDirectory;
+        this.globals = globals;
     }
 
     @Override
     public Integer call() {
         RunSettings run = settings.resolve(this::override);
         List<Path> paths = sources.stream().map(workingDirectory::resolve).toList();
-        BackupMetadata backup;
+        BackupResult result;
         try (BackupManager manager = dryRun ? opener.openForDryRun(run) : opener.open(run)) {
-            backup = manager.createBackup(new BackupRequest(id, paths, full, rehash, dryRun));
+            result = manager.backup(new BackupRequest(id, paths, full, rehash, dryRun));
         }
+        BackupMetadata backup = result.metadata();
         if (output.json()) {
-            output.printJson(backup);
+            output.printJson(dryRun ? backup : BackupResultJson.of(result));
         } else if (dryRun) {
             output.out().println("dry run: would back up " + backup.totalFiles() + " files ("
                     + HumanBytes.format(backup.totalSizeBytes()) + "); nothing was written");
-        } else {
-            MetadataText.summary(backup, output.out());
+        } else if (!globals.quiet()) {
+            MetadataText.summary(result, output.out());
         }
         return dryRun ? ExitCodes.OK : reportUnreadable(backup);
     }

@@ -28,8 +28,8 @@ public final class ConfigFileReader {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigFileReader.class);
     static final Set<String> KEYS = Set.of("source_paths", "backup_location", "retention_days", "compression_type",
             "max_file_size_mb", "exclude_patterns", "include_hidden", "full_every_days", "catalog_path", "s3",
-            "offsite", "encryption");
-    static final Set<String> NOT_YET_SUPPORTED = Set.of("retention", "schedule");
+            "offsite", "encryption", "retention", "schedule", "retry");
+    static final Set<String> NOT_YET_SUPPORTED = Set.of();
 
     /** Reads the file's core settings; every problem is an {@link InvalidConfiguration} naming the key. */
     public BackupConfig read(Path file) {
@@ -43,7 +43,8 @@ public final class ConfigFileReader {
         BackupConfig config = toConfig(root, base);
         return new ConfigFile(config, new S3OptionsReader().read(root.get("s3")),
                 new OffsiteReader().read(root.get("offsite"), base),
-                new EncryptionReader().read(root.get("encryption"), base));
+                new EncryptionReader().read(root.get("encryption"), base),
+                new ScheduleReader(new CronExpressions()).read(root.get("schedule"), root.get("retry")));
     }
 
     private static JsonNode parse(Path file) {
@@ -87,6 +88,10 @@ public final class ConfigFileReader {
                 })
                 .map(config::withBackupLocation).orElse(config);
         config = values.wholeNumber("retention_days").map(config::withRetentionDays).orElse(config);
+        config = config.withRetention(new RetentionReader().read(root.get("retention")));
+        if (config.retention().any() && values.get("retention_days").isEmpty()) {
+            config = config.withRetentionDays(0); // keep_* rules without retention_days: the rules alone decide
+        }
         config = values.text("compression_type").map(name -> CompressionType.parse(name, "compression_type"))
                 .map(config::withCompressionType).orElse(config);
         config = values.longNumber("max_file_size_mb").map(config::withMaxFileSizeMb).orElse(config);

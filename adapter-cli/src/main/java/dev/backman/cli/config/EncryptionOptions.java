@@ -13,12 +13,20 @@ import java.nio.file.Path;
  */
 public record EncryptionOptions(String passphraseEnv, Path passphraseFile, boolean requested) {
 
-    /** No {@code encryption:} block: an existing encrypted repository still asks for its passphrase. */
+    /**
+     * No {@code encryption:} block: an existing encrypted repository still asks for its passphrase.
+     *
+     * @return options without a passphrase source
+     */
     public static EncryptionOptions none() {
         return new EncryptionOptions(null, null, false);
     }
 
-    /** The same sources, asking for a new repository to be encrypted ({@code init --encrypt}). */
+    /**
+     * The same sources, asking for a new repository to be encrypted ({@code init --encrypt}).
+     *
+     * @return a changed copy
+     */
     public EncryptionOptions withRequested() {
         return new EncryptionOptions(passphraseEnv, passphraseFile, true);
     }

@@ -13,11 +13,18 @@ import java.util.regex.Pattern;
  */
 public record RepositoryLocation(String scheme, String value) {
     private static final Pattern URI_SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://.*");
+    /** The scheme of a plain directory. */
     public static final String FILE = "file";
 
     /**
      * Parses a location as given in the configuration or with {@code -r}; a plain path is resolved against
      * {@code base}. {@code key} names the setting in errors.
+     *
+     * @param location the location as configured: a path, {@code file://…}, {@code s3://…}
+     * @param base     what a relative path is relative to
+     * @param key      the setting, named in errors
+     * @return the location
+     * @throws dev.backman.domain.error.InvalidConfiguration the location is not valid
      */
     public static RepositoryLocation parse(String location, Path base, String key) {
         Matcher uri = URI_SCHEME.matcher(location);
@@ -35,7 +42,11 @@ public record RepositoryLocation(String scheme, String value) {
         }
     }
 
-    /** The directory of a {@code file} repository. */
+    /**
+     * The directory of a {@code file} repository.
+     *
+     * @return the directory
+     */
     public Path localPath() {
         if (!scheme.equals(FILE)) {
             throw new IllegalStateException(value + " is not a local repository");

@@ -54,7 +54,7 @@ public final class RunSettingsResolver {
             }
         }
         return new RunSettings(config, location, file.s3(), offsite, globals.lockWait(), globals.quiet(),
-                file.encryption());
+                file.encryption(), file.schedule());
     }
 
     private ConfigFile loadConfig() {

@@ -24,7 +24,19 @@ public record S3Options(String endpoint, String region, boolean pathStyle, Strin
                         int maxAttempts) {
     private static final Set<String> LOCK_MODES = Set.of("GOVERNANCE", "COMPLIANCE");
 
-    /** Checks what can be checked without the SDK; errors name keys such as {@code s3.part_size_mb}. */
+    /**
+     * Checks what can be checked without the SDK; errors name keys such as {@code s3.part_size_mb}.
+     *
+     * @param endpoint an S3-compatible endpoint URL, or null for AWS
+     * @param region the signing region
+     * @param pathStyle {@code host/bucket/key} URLs (MinIO, S3Proxy …)
+     * @param storageClass storage class of archives, or null for the bucket's default
+     * @param objectLockMode GOVERNANCE or COMPLIANCE, or null for no object lock
+     * @param objectLockDays retention in days of every object written (with a mode)
+     * @param partSizeMb multipart part size in MiB
+     * @param uploadThreads parts of one object uploaded in parallel
+     * @param maxAttempts attempts per request (the first one included), with exponential backoff
+     */
     public S3Options {
         if (endpoint != null && !endpoint.matches("(?i)https?://[^/\\s]+(/.*)?")) {
             throw new InvalidConfiguration("s3.endpoint", "'" + endpoint + "' is not an http:// or https:// URL");
@@ -53,7 +65,11 @@ public record S3Options(String endpoint, String region, boolean pathStyle, Strin
         }
     }
 
-    /** AWS in us-east-1, virtual-hosted URLs, no object lock, 16 MiB parts, 4 upload threads, 5 attempts. */
+    /**
+     * AWS in us-east-1, virtual-hosted URLs, no object lock, 16 MiB parts, 4 upload threads, 5 attempts.
+     *
+     * @return the default options
+     */
     public static S3Options defaults() {
         return new S3Options(null, "us-east-1", false, null, null, 0, 16, 4, 5);
     }

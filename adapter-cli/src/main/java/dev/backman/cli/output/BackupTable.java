@@ -1,43 +1,39 @@
 package dev.backman.cli.output;
 
 import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.Replica;
+import dev.backman.domain.model.ReplicaStatus;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 
-/** {@code backman list} for people: one aligned row per backup, oldest first. */
+/**
+ * {@code backman list} for people: one aligned row per backup, oldest first. SIZE is the backup's source bytes
+ * (all its files); REPLICAS counts the offsite copies verified so far ({@code -} when there are no offsite
+ * locations).
+ */
 public final class BackupTable {
-    private static final String[] HEADER = {"ID", "TIME", "TYPE", "FILES", "SIZE", "STATUS"};
-    private static final boolean[] RIGHT_ALIGNED = {false, false, false, true, true, false};
 
     private BackupTable() {
     }
 
     public static void print(List<BackupMetadata> backups, PrintWriter out) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
+        TextTable table = new TextTable("ID", "TIME", "TYPE", "FILES", "SIZE", "STATUS", "REPLICAS")
+                .rightAligned(3, 4);
         for (BackupMetadata b : backups) {
-            rows.add(new String[] {b.backupId(), TimeText.local(b.timestamp()), b.backupType().wireName(),
-                    Long.toString(b.totalFiles()), HumanBytes.format(b.totalSizeBytes()), b.status().wireName()});
+            table.add(b.backupId(), TimeText.local(b.timestamp()), b.backupType().wireName(),
+                    Long.toString(b.totalFiles()), HumanBytes.format(b.totalSizeBytes()), b.status().wireName(),
+                    replicas(b.replicas()));
         }
-        int[] widths = new int[HEADER.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
+        table.print(out);
+    }
+
+    /** {@code 2/2 verified}, {@code 1/2 verified, 1 failed}, or {@code -} without offsite locations. */
+    static String replicas(List<Replica> replicas) {
+        if (replicas.isEmpty()) {
+            return "-";
         }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                String cell = row[i];
-                String pad = " ".repeat(widths[i] - cell.length());
-                line.append(RIGHT_ALIGNED[i] ? pad + cell : cell + (i < row.length - 1 ? pad : ""));
-                if (i < row.length - 1) {
-                    line.append("  ");
-                }
-            }
-            out.println(line);
-        }
-        out.flush();
+        long verified = replicas.stream().filter(r -> r.status() == ReplicaStatus.VERIFIED).count();
+        long failed = replicas.stream().filter(r -> r.status() == ReplicaStatus.FAILED).count();
+        return verified + "/" + replicas.size() + " verified" + (failed > 0 ? ", " + failed + " failed" : "");
     }
 }

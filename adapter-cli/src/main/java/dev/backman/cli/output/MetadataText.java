@@ -1,5 +1,7 @@
 package dev.backman.cli.output;
 
+import dev.backman.application.BackupResult;
+import dev.backman.application.BackupStatistics;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.BackupType;
 import dev.backman.domain.model.Replica;
@@ -13,14 +15,24 @@ public final class MetadataText {
     private MetadataText() {
     }
 
-    /** What {@code backup} prints when it is done. */
-    public static void summary(BackupMetadata b, PrintWriter out) {
+    /**
+     * What {@code backup} prints when it is done: files (new, changed and unchanged against the parent backup), what
+     * the archive stores, what deduplication saved, and how long it took at what rate over the source bytes.
+     */
+    public static void summary(BackupResult result, PrintWriter out) {
+        BackupMetadata b = result.metadata();
+        BackupStatistics s = result.statistics();
         String chain = b.backupType() == BackupType.FULL ? "full" : "incremental, parent " + b.parentId();
         out.println("backup " + b.backupId() + " " + b.status().wireName() + " (" + chain + ")");
-        out.println("  files:    " + b.totalFiles() + " (" + HumanBytes.format(b.totalSizeBytes()) + "), "
-                + b.storedFiles() + " stored in this archive");
-        out.println("  archive:  " + HumanBytes.format(b.archiveSizeBytes()) + " (" + b.compressionType() + ")");
-        out.println("  duration: " + TimeText.duration(b.durationSeconds()));
+        out.println("  files:    " + b.totalFiles() + " (" + HumanBytes.format(b.totalSizeBytes()) + "): "
+                + s.newFiles() + " new, " + s.changedFiles() + " changed, " + s.unchangedFiles() + " unchanged");
+        out.println("  stored:   " + HumanBytes.format(b.archiveSizeBytes()) + " " + b.compressionType()
+                + " archive, holding " + b.storedFiles() + " file(s) of " + HumanBytes.format(s.storedFileBytes()));
+        out.println("  dedup:    " + HumanBytes.format(s.dedupSavedBytes())
+                + " not stored again (already in the chain, or duplicates)");
+        double rate = result.bytesPerSecond();
+        out.println("  duration: " + TimeText.duration(b.durationSeconds())
+                + (rate > 0 ? " (" + HumanBytes.format((long) rate) + "/s)" : ""));
         printSkipped(b, out);
         out.flush();
     }

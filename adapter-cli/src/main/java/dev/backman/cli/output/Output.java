@@ -2,6 +2,7 @@ package dev.backman.cli.output;
 
 import dev.backman.cli.CliStreams;
 import dev.backman.cli.GlobalOptions;
+import dev.backman.cli.progress.ProgressDisplay;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.PrintWriter;
@@ -14,12 +15,14 @@ import java.io.PrintWriter;
 public final class Output {
     private final CliStreams streams;
     private final GlobalOptions globals;
+    private final ProgressDisplay progress;
     private JsonText json;
 
     @Inject
-    public Output(CliStreams streams, GlobalOptions globals) {
+    public Output(CliStreams streams, GlobalOptions globals, ProgressDisplay progress) {
         this.streams = streams;
         this.globals = globals;
+        this.progress = progress;
     }
 
     /** Whether the result is to be printed as JSON. */
@@ -27,13 +30,15 @@ public final class Output {
         return globals.json();
     }
 
-    /** Human results. */
+    /** Human results; a progress bar still on the screen is erased first. */
     public PrintWriter out() {
+        progress.clear();
         return streams.out();
     }
 
     /** A message for the person at the terminal (stderr; also shown with {@code --json}). */
     public void message(String text) {
+        progress.clear();
         streams.err().println("backman: " + text);
         streams.err().flush();
     }
@@ -41,6 +46,7 @@ public final class Output {
 
     /** Prints one JSON document (a record, a list …) on its own line on stdout. */
     public void printJson(Object value) {
+        progress.clear();
         if (json == null) {
             json = new JsonText(); // built on first use: human output does not pay for Jackson's start-up
         }

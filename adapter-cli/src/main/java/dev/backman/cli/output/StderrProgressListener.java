@@ -1,38 +1,41 @@
 package dev.backman.cli.output;
 
+import dev.backman.cli.progress.ProgressDisplay;
 import dev.backman.domain.port.Progress;
 import dev.backman.domain.port.ProgressListener;
-import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The CLI's listener: warnings to stderr (none with {@code -q}), nothing on stdout. Progress bars come later. */
+/**
+ * The CLI's listener: progress to the bar on stderr (when it is shown at all), warnings to stderr (none with
+ * {@code -q}), nothing on stdout.
+ */
 public final class StderrProgressListener implements ProgressListener {
     private static final Logger LOG = LoggerFactory.getLogger(StderrProgressListener.class);
-    private final PrintWriter err;
+    private final ProgressDisplay display;
     private final boolean quiet;
     private final long started = System.nanoTime();
     private volatile Progress.Phase phase;
 
-    public StderrProgressListener(PrintWriter err, boolean quiet) {
-        this.err = err;
+    public StderrProgressListener(ProgressDisplay display, boolean quiet) {
+        this.display = display;
         this.quiet = quiet;
     }
 
-    /** With {@code -v}, logs when each phase starts: where an operation spends its time. */
+    /** Draws the bar; with {@code -v}, logs when each phase starts: where an operation spends its time. */
     @Override
     public void onProgress(Progress progress) {
         if (progress.phase() != phase) {
             phase = progress.phase();
             LOG.debug("{} from {} ms", phase, (System.nanoTime() - started) / 1_000_000);
         }
+        display.show(progress);
     }
 
     @Override
     public void onWarning(String message) {
         if (!quiet) {
-            err.println("backman: warning: " + message);
-            err.flush();
+            display.warning("backman: warning: " + message);
         }
     }
 }

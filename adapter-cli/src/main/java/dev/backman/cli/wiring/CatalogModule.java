@@ -32,6 +32,8 @@ public final class CatalogModule extends AbstractModule {
      * For {@code catalog rebuild}: a new, empty catalog in place of the old file, which may be unreadable. The
      * file is replaced on first use, which the rebuild makes while it holds the repository lock, so no other
      * writer is using the old catalog then, and a rebuild that cannot start leaves it untouched.
+     *
+     * @return the module
      */
     public static CatalogModule recreating() {
         return new CatalogModule(path -> new LazyBackupCatalog(() -> SqliteBackupCatalog.recreate(path)));

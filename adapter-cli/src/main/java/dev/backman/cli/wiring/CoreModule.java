@@ -10,11 +10,13 @@ import dev.backman.domain.port.ArchiveCodec;
 import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.BackupCatalog;
 import dev.backman.domain.port.Checksums;
+import dev.backman.domain.port.CronCalendar;
 import dev.backman.domain.port.ProgressListener;
 import dev.backman.domain.port.RepositoryDocuments;
 import dev.backman.domain.port.RepositoryLock;
 import dev.backman.domain.port.RestoreWriter;
 import dev.backman.domain.port.SourceScanner;
+import dev.backman.cron.CronUtilsCalendar;
 import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
 import dev.backman.filesystem.checksum.JdkChecksums;
 import dev.backman.filesystem.json.JsonRepositoryDocuments;
@@ -31,6 +33,7 @@ import java.util.List;
  * {@link CatalogModule}.
  */
 public final class CoreModule extends AbstractModule {
+    /** The name of the {@code Duration} binding: how long a writer waits for another writer's lock. */
     public static final String LOCK_WAIT = "lock_wait";
 
     @Provides
@@ -65,15 +68,21 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    CronCalendar cronCalendar() {
+        return new LazyCronCalendar(CronUtilsCalendar::new);
+    }
+
+    @Provides
+    @Singleton
     BackupManager manager(BackupConfig config, ArchiveStorage storage, BackupCatalog catalog, ArchiveCodec codec,
                           SourceScanner scanner, Checksums checksums, RepositoryDocuments documents,
                           RepositoryLock lock, RestoreWriter restoreWriter, Clock clock, ProgressListener listener,
                           @Named(LOCK_WAIT) Duration lockWait,
-                          @Named(StorageModule.OFFSITE) List<ArchiveStorage> offsite) {
+                          @Named(StorageModule.OFFSITE) List<ArchiveStorage> offsite, CronCalendar cron) {
         return BackupManager.builder()
                 .config(config).storage(storage).catalog(catalog).codec(codec).scanner(scanner)
                 .checksums(checksums).documents(documents).lock(lock).restoreWriter(restoreWriter)
-                .clock(clock).listener(listener).lockWait(lockWait).offsite(offsite)
+                .clock(clock).listener(listener).lockWait(lockWait).offsite(offsite).cronCalendar(cron)
                 .build();
     }
 }

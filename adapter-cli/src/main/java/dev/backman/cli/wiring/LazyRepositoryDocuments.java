@@ -38,6 +38,11 @@ final class LazyRepositoryDocuments implements RepositoryDocuments {
         return delegate().decodeDescriptor(bytes);
     }
 
+    @Override
+    public byte[] withFormatVersion(byte[] descriptor, int formatVersion) throws IOException {
+        return delegate().withFormatVersion(descriptor, formatVersion);
+    }
+
     private synchronized RepositoryDocuments delegate() {
         if (delegate == null) {
             delegate = factory.get();

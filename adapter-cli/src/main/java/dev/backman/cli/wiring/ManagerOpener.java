@@ -12,6 +12,7 @@ import dev.backman.application.BackupManager;
 import dev.backman.cli.CliStreams;
 import dev.backman.cli.config.EncryptionOptions;
 import dev.backman.cli.config.RunSettings;
+import dev.backman.cli.progress.ProgressDisplay;
 import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.port.ArchiveStorage;
@@ -29,11 +30,13 @@ public final class ManagerOpener {
     private static final Logger LOG = LoggerFactory.getLogger(ManagerOpener.class);
     private final CliStreams streams;
     private final Clock clock;
+    private final ProgressDisplay display;
 
     @Inject
-    public ManagerOpener(CliStreams streams, Clock clock) {
+    public ManagerOpener(CliStreams streams, Clock clock, ProgressDisplay display) {
         this.streams = streams;
         this.clock = clock;
+        this.display = display;
     }
 
     /** A manager for the repository, which is created on first use by commands that write. */
@@ -116,7 +119,7 @@ public final class ManagerOpener {
         LOG.debug("repository {} (scheme {}), lock wait {}", settings.location(), settings.location().scheme(),
                 settings.lockWait());
         return Guice.createInjector(Stage.DEVELOPMENT,
-                new RunModule(settings, streams, clock), new StorageModule(), catalog, new CoreModule());
+                new RunModule(settings, streams, clock, display), new StorageModule(), catalog, new CoreModule());
     }
 
     private static <T> T provision(Injector injector, Class<T> type) {

@@ -15,21 +15,41 @@ import java.util.function.Function;
  */
 public interface RepositoryBackend {
 
-    /** The storage at the location (the repository itself, or an offsite copy of it). */
+    /**
+     * The storage at the location (the repository itself, or an offsite copy of it).
+     *
+     * @param location where the storage is
+     * @return the storage; the caller closes it
+     */
     ArchiveStorage openStorage(RepositoryLocation location);
 
-    /** The lock that excludes other writers of the repository in {@code storage}, across processes. */
+    /**
+     * The lock that excludes other writers of the repository in {@code storage}, across processes.
+     *
+     * @param location the repository's location
+     * @param storage  the repository's storage
+     * @return the lock
+     */
     RepositoryLock openLock(RepositoryLocation location, ArchiveStorage storage);
 
     /**
      * Removes the lock records that writers which are gone left in the repository ({@code unlock --force}); returns
      * who they named. A backend whose locks the OS releases has none to remove.
+     *
+     * @param storage the repository's storage
+     * @return who the removed records named
      */
     List<String> breakLocks(ArchiveStorage storage);
 
     /**
      * The catalog when {@code catalog_path} is not set, opened with {@code opener}. A backend whose catalog is
      * named after the repository's id may open it on first use, when the repository exists.
+     *
+     * @param location  the repository's location
+     * @param storage   the repository's storage
+     * @param documents reads the repository's descriptor (for its id)
+     * @param opener    opens (or recreates) a catalog file
+     * @return the catalog
      */
     BackupCatalog openDefaultCatalog(RepositoryLocation location, ArchiveStorage storage,
                                      RepositoryDocuments documents, Function<Path, BackupCatalog> opener);

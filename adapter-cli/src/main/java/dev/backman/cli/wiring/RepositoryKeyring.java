@@ -42,6 +42,7 @@ final class RepositoryKeyring {
         try {
             Optional<byte[]> descriptor = read(raw, RepositoryLayout.DESCRIPTOR);
             if (descriptor.isPresent()) {
+                DescriptorFormat.requireReadable(descriptor.get(), raw.location());
                 Optional<KeyEnvelope> stored = section.read(descriptor.get(), raw.location());
                 if (stored.isEmpty()) {
                     if (settings.encryption().requested()) {

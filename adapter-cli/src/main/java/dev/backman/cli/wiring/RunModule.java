@@ -6,6 +6,7 @@ import dev.backman.cli.CliStreams;
 import dev.backman.cli.config.RepositoryLocation;
 import dev.backman.cli.config.RunSettings;
 import dev.backman.cli.output.StderrProgressListener;
+import dev.backman.cli.progress.ProgressDisplay;
 import dev.backman.domain.model.BackupConfig;
 import dev.backman.domain.port.ProgressListener;
 import java.time.Clock;
@@ -16,11 +17,13 @@ final class RunModule extends AbstractModule {
     private final RunSettings settings;
     private final CliStreams streams;
     private final Clock clock;
+    private final ProgressDisplay display;
 
-    RunModule(RunSettings settings, CliStreams streams, Clock clock) {
+    RunModule(RunSettings settings, CliStreams streams, Clock clock, ProgressDisplay display) {
         this.settings = settings;
         this.streams = streams;
         this.clock = clock;
+        this.display = display;
     }
 
     @Override
@@ -30,6 +33,6 @@ final class RunModule extends AbstractModule {
         bind(RepositoryLocation.class).toInstance(settings.location());
         bind(Duration.class).annotatedWith(Names.named(CoreModule.LOCK_WAIT)).toInstance(settings.lockWait());
         bind(Clock.class).toInstance(clock);
-        bind(ProgressListener.class).toInstance(new StderrProgressListener(streams.err(), settings.quiet()));
+        bind(ProgressListener.class).toInstance(new StderrProgressListener(display, settings.quiet()));
     }
 }

@@ -35,4 +35,9 @@ final class SealingDocuments implements RepositoryDocuments {
     public RepositoryDescriptor decodeDescriptor(byte[] bytes) throws IOException {
         return inner.decodeDescriptor(bytes);
     }
+
+    @Override
+    public byte[] withFormatVersion(byte[] descriptor, int formatVersion) throws IOException {
+        return inner.withFormatVersion(descriptor, formatVersion);
+    }
 }

@@ -8,6 +8,7 @@ import dev.backman.domain.port.StoredObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 
 /**
  * Writes and reads zip, tar, tar.gz, tar.bz2, tar.zst and tar.xz with commons-compress, zstd-jni and XZ for Java,
@@ -23,7 +24,11 @@ public final class CommonsCompressArchiveCodec implements ArchiveCodec {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** A codec that compresses on {@code compressionThreads} threads (zip entries, gzip blocks, zstd workers). */
+    /**
+     * A codec that compresses on {@code compressionThreads} threads (zip entries, gzip blocks, zstd workers).
+     *
+     * @param compressionThreads threads that compress, at least 1
+     */
     public CommonsCompressArchiveCodec(int compressionThreads) {
         this(compressionThreads, null);
     }
@@ -43,9 +48,16 @@ public final class CommonsCompressArchiveCodec implements ArchiveCodec {
 
     @Override
     public ArchiveWriter newWriter(CompressionType type, OutputStream out) throws IOException {
+        return newWriter(type, out, n -> { });
+    }
+
+    @Override
+    public ArchiveWriter newWriter(CompressionType type, OutputStream out, LongConsumer bytesRead)
+            throws IOException {
         return type == CompressionType.ZIP
-                ? new ZipArchiveWriter(out, threads, tempDirectory)
-                : new TarArchiveWriter(type, out, threads);
+                ? new ZipArchiveWriter(out, CompressionThreads.pool("backman-zip", threads), threads, tempDirectory,
+                        bytesRead)
+                : new TarArchiveWriter(type, out, threads, bytesRead);
     }
 
     @Override

@@ -82,6 +82,7 @@ final class ExactSizeHashingInputStream extends InputStream {
         sha256.update(b, off, n);
         crc32c.update(b, off, n);
         delivered += n;
+        ledger.read(n);
         return n;
     }
 

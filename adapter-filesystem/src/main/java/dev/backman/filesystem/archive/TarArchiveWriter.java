@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -32,13 +33,19 @@ final class TarArchiveWriter implements ArchiveWriter {
     private final ExecutorService pool;
     private final OutputStream compressed;
     private final TarArchiveOutputStream tar;
-    private final ContentLedger ledger = new ContentLedger();
+    private final ContentLedger ledger;
     private final byte[] buffer = new byte[IoBuffers.SIZE];
     private boolean broken;
     private boolean finished;
     private boolean closed;
 
     TarArchiveWriter(CompressionType type, OutputStream out, int threads) throws IOException {
+        this(type, out, threads, n -> { });
+    }
+
+    /** With {@code bytesRead} told of the content bytes read, as they are read (progress). */
+    TarArchiveWriter(CompressionType type, OutputStream out, int threads, LongConsumer bytesRead) throws IOException {
+        this.ledger = new ContentLedger(bytesRead);
         this.type = type;
         this.sink = new DetachableOutputStream(out);
         this.pool = type == CompressionType.TAR_GZ ? CompressionThreads.pool("backman-gzip", threads) : null;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
+import java.util.function.LongConsumer;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ final class ZipArchiveWriter implements ArchiveWriter {
     private final DetachableOutputStream sink;
     private final ZipArchiveOutputStream zip;
     private final ZipEntryFactory entries = new ZipEntryFactory();
-    private final ContentLedger ledger = new ContentLedger();
+    private final ContentLedger ledger;
     private final ChunkPool chunks = new ChunkPool();
     private final SpillFiles spills;
     private final EntryCompressor compressor;
@@ -57,6 +58,13 @@ final class ZipArchiveWriter implements ArchiveWriter {
 
     /** With the pool that compresses files ({@code threads} threads), shut down when the writer closes. */
     ZipArchiveWriter(OutputStream out, ExecutorService pool, int threads, Path tempDirectory) {
+        this(out, pool, threads, tempDirectory, n -> { });
+    }
+
+    /** As above, with {@code bytesRead} told of the content bytes read, from the threads that read them. */
+    ZipArchiveWriter(OutputStream out, ExecutorService pool, int threads, Path tempDirectory,
+                     LongConsumer bytesRead) {
+        this.ledger = new ContentLedger(bytesRead);
         this.sink = new DetachableOutputStream(out);
         this.zip = new ZipArchiveOutputStream(new BufferedOutputStream(sink, IoBuffers.SIZE));
         zip.setEncoding(StandardCharsets.UTF_8.name());

@@ -12,6 +12,7 @@ import dev.backman.domain.model.BackupType;
 import dev.backman.domain.model.CompressionType;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.ReplicaStatus;
 
 /**
@@ -23,7 +24,11 @@ public final class BackupJson {
     private BackupJson() {
     }
 
-    /** A new, fully configured mapper; thread-safe once built, so build one per component and keep it. */
+    /**
+     * A new, fully configured mapper; thread-safe once built, so build one per component and keep it.
+     *
+     * @return the mapper
+     */
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -51,6 +56,7 @@ public final class BackupJson {
         new WireNames<>(CompressionType.class, CompressionType::extension).registerIn(module);
         PathAsString.registerIn(module);
         module.setMixInAnnotation(FileEntry.class, FileEntryMixin.class);
+        module.setMixInAnnotation(Manifest.class, ManifestMixin.class);
         return module;
     }
 }

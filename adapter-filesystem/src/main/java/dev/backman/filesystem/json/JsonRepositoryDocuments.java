@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryDescriptor;
 import dev.backman.domain.port.RepositoryDocuments;
@@ -18,13 +19,20 @@ public final class JsonRepositoryDocuments implements RepositoryDocuments {
     private final ObjectReader manifestReader;
     private final ObjectWriter descriptorWriter;
     private final ObjectReader descriptorReader;
+    private final ObjectMapper mapper;
 
+    /** Documents in the standard wire format ({@link BackupJson#newMapper()}). */
     public JsonRepositoryDocuments() {
         this(BackupJson.newMapper());
     }
 
-    /** Uses {@code mapper}, which must be configured like {@link BackupJson#newMapper()}. */
+    /**
+     * Uses {@code mapper}.
+     *
+     * @param mapper a mapper configured like {@link BackupJson#newMapper()}
+     */
     public JsonRepositoryDocuments(ObjectMapper mapper) {
+        this.mapper = mapper;
         this.manifestWriter = mapper.writerFor(Manifest.class);
         this.manifestReader = mapper.readerFor(Manifest.class);
         this.descriptorWriter = mapper.writerFor(RepositoryDescriptor.class).withDefaultPrettyPrinter();
@@ -49,6 +57,15 @@ public final class JsonRepositoryDocuments implements RepositoryDocuments {
     @Override
     public RepositoryDescriptor decodeDescriptor(byte[] bytes) throws IOException {
         return decode(descriptorReader, bytes, "repository descriptor");
+    }
+
+    @Override
+    public byte[] withFormatVersion(byte[] descriptor, int formatVersion) throws IOException {
+        decodeDescriptor(descriptor); // refuses what is not a descriptor
+        // a tree, not the record: fields this version does not know (encryption parameters) must survive
+        ObjectNode root = (ObjectNode) mapper.readTree(descriptor);
+        root.put("format_version", formatVersion);
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 
     private static byte[] encode(ObjectWriter writer, Object document) {

@@ -13,7 +13,11 @@ public final class HostName {
     private HostName() {
     }
 
-    /** The name of the machine this process runs on; never null. */
+    /**
+     * The name of the machine this process runs on; never null.
+     *
+     * @return the host name
+     */
     public static String local() {
         try {
             String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();

@@ -35,11 +35,22 @@ public final class LocalRepositoryLock implements RepositoryLock {
     private final Clock clock;
     private final StorageFailures failures;
 
+    /**
+     * The lock of the repository in {@code repositoryRoot} ({@code locks/} below it), stamping records with the system
+     * clock.
+     *
+     * @param repositoryRoot the repository's directory
+     */
     public LocalRepositoryLock(Path repositoryRoot) {
         this(repositoryRoot, Clock.systemDefaultZone());
     }
 
-    /** Uses {@code clock} for the "since" of lock records. */
+    /**
+     * Uses {@code clock} for the "since" of lock records.
+     *
+     * @param repositoryRoot the repository's directory
+     * @param clock          the time source
+     */
     public LocalRepositoryLock(Path repositoryRoot, Clock clock) {
         Path root = repositoryRoot.toAbsolutePath().normalize();
         this.location = root.toString();
@@ -63,6 +74,9 @@ public final class LocalRepositoryLock implements RepositoryLock {
      * For {@code unlock --force}: removes the lock records (and JVM guards) that writers which are gone left in
      * {@code locks/}, and returns who the records named. A live holder's lock is the OS's and cannot be broken:
      * while another process holds it, this fails with {@link RepositoryLocked} naming it.
+     *
+     * @return who the removed records named (host, pid, operation, since)
+     * @throws RepositoryLocked a live process holds the lock
      */
     public List<String> removeStaleRecords() {
         Taken taken;

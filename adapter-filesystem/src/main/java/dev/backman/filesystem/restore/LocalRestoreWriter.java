@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalRestoreWriter implements RestoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRestoreWriter.class);
 
+    /** A writer of restored files on the local file system. */
     public LocalRestoreWriter() {
     }
 

@@ -8,6 +8,7 @@ import dev.backman.domain.port.ScannedEntry;
 import dev.backman.domain.port.SourceScanner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,18 +19,24 @@ import org.slf4j.LoggerFactory;
 public final class FileSystemSourceScanner implements SourceScanner {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemSourceScanner.class);
 
+    /** A scanner of local directory trees. */
     public FileSystemSourceScanner() {
     }
 
     @Override
     public ScanResult scan(List<SourceRoot> roots, ScanRules rules) {
+        return scan(roots, rules, size -> { });
+    }
+
+    @Override
+    public ScanResult scan(List<SourceRoot> roots, ScanRules rules, LongConsumer fileFound) {
         long started = System.nanoTime();
         ExclusionRules exclusions = ExclusionRules.from(rules);
         SizeLimit sizeLimit = new SizeLimit(rules.maxFileSizeBytes());
         List<ScannedEntry> entries = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
         for (SourceRoot root : roots) {
-            new RootWalker(root, exclusions, sizeLimit, entries, skipped).walk();
+            new RootWalker(root, exclusions, sizeLimit, entries, skipped, fileFound).walk();
         }
         LOG.debug("scanned {} root(s): {} entries, {} skipped in {} ms", roots.size(), entries.size(), skipped.size(),
                 (System.nanoTime() - started) / 1_000_000);

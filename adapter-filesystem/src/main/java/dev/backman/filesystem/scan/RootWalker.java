@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,16 +38,18 @@ final class RootWalker {
     private final SizeLimit sizeLimit;
     private final List<ScannedEntry> entries;
     private final List<SkippedFile> skipped;
+    private final LongConsumer fileFound;
     private final Deque<Pending> stack = new ArrayDeque<>();
     private AttributeReader reader;
 
     RootWalker(SourceRoot root, ExclusionRules exclusions, SizeLimit sizeLimit, List<ScannedEntry> entries,
-               List<SkippedFile> skipped) {
+               List<SkippedFile> skipped, LongConsumer fileFound) {
         this.root = root;
         this.exclusions = exclusions;
         this.sizeLimit = sizeLimit;
         this.entries = entries;
         this.skipped = skipped;
+        this.fileFound = fileFound;
     }
 
     void walk() {
@@ -132,6 +135,7 @@ final class RootWalker {
             skip(pending.path(), "permission denied");
         } else {
             emit(pending, stat, EntryType.FILE, null);
+            fileFound.accept(stat.size());
         }
     }
 

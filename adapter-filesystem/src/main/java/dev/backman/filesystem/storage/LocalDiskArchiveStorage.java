@@ -24,6 +24,11 @@ public final class LocalDiskArchiveStorage implements ArchiveStorage {
     private final String location;
     private final StorageFailures failures;
 
+    /**
+     * The repository in the directory {@code root}, created on first write.
+     *
+     * @param root the repository's directory
+     */
     public LocalDiskArchiveStorage(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
         this.paths = new ObjectPaths(absolute);

@@ -14,16 +14,32 @@ import java.util.Locale;
 public final class StorageFailures {
     private final String location;
 
+    /**
+     * Failures of the storage at {@code location}.
+     *
+     * @param location the storage's location, named in every message
+     */
     public StorageFailures(String location) {
         this.location = location;
     }
 
-    /** A failure of {@code action} (e.g. "cannot write archives/b1.zip"); local disk errors are not retryable. */
+    /**
+     * A failure of {@code action} (e.g. "cannot write archives/b1.zip"); local disk errors are not retryable.
+     *
+     * @param action what was being done
+     * @param e      what the JDK threw
+     * @return the failure to throw
+     */
     public StorageFailure of(String action, IOException e) {
         return new StorageFailure(location, action + ": " + describe(e), false, e);
     }
 
-    /** What went wrong, naming the file, with a hint when the cure is known (free space, permissions). */
+    /**
+     * What went wrong, naming the file, with a hint when the cure is known (free space, permissions).
+     *
+     * @param e what the JDK threw
+     * @return a message for people
+     */
     public static String describe(IOException e) {
         String problem;
         if (e instanceof AccessDeniedException denied) {

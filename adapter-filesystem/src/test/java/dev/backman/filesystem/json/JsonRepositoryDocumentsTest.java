@@ -71,7 +71,7 @@ class JsonRepositoryDocumentsTest {
     void manifestUsesTheExactSnakeCaseNames() throws IOException {
         JsonNode json = plain.readTree(documents.encodeManifest(sample()));
 
-        assertThat(names(json)).containsExactly("format_version", "backup", "roots", "files");
+        assertThat(names(json)).containsExactly("format_version", "repository_id", "backup", "roots", "files");
         assertThat(names(json.get("backup"))).containsExactly("backup_id", "timestamp", "source_paths",
                 "total_files", "total_size_bytes", "checksum", "compression_type", "status", "duration_seconds",
                 "error_message", "backup_type", "parent_id", "archive_size_bytes", "stored_files", "skipped_files",
@@ -170,6 +170,49 @@ class JsonRepositoryDocumentsTest {
         assertThat(names(json)).containsExactly("format_version", "repository_id", "created_at");
         assertThat(json.get("created_at").textValue()).isEqualTo("2026-11-29T13:05:00+01:00");
         assertThat(documents.decodeDescriptor(bytes)).isEqualTo(descriptor);
+    }
+
+    @Test
+    void manifestNamesItsRepository() throws IOException {
+        Manifest manifest = sample().withRepositoryId("5f0c6d0e-8a1b-4c1e-9d7f-2b3a4c5d6e7f");
+        byte[] bytes = documents.encodeManifest(manifest);
+
+        assertThat(plain.readTree(bytes).get("repository_id").textValue())
+                .isEqualTo("5f0c6d0e-8a1b-4c1e-9d7f-2b3a4c5d6e7f");
+        assertThat(documents.decodeManifest(bytes)).isEqualTo(manifest);
+    }
+
+    @Test
+    void manifestOfFormatOneWithoutRepositoryIdIsRead() throws IOException {
+        ObjectNode json = (ObjectNode) plain.readTree(documents.encodeManifest(sample().withRepositoryId("r1")));
+        json.remove("repository_id");
+
+        Manifest read = documents.decodeManifest(plain.writeValueAsBytes(json));
+
+        assertThat(read.repositoryId()).isNull();
+        assertThat(read).isEqualTo(sample());
+    }
+
+    @Test
+    void descriptorFormatChangeKeepsEveryOtherFieldUnknownOnesIncluded() throws IOException {
+        ObjectNode json = (ObjectNode) plain.readTree(documents.encodeDescriptor(
+                new RepositoryDescriptor(1, "5f0c6d0e-8a1b-4c1e-9d7f-2b3a4c5d6e7f", STARTED)));
+        json.putObject("encryption").put("wrapped_key", "c2VjcmV0").put("memory_kib", 65536);
+
+        byte[] upgraded = documents.withFormatVersion(plain.writeValueAsBytes(json), 2);
+
+        JsonNode read = plain.readTree(upgraded);
+        assertThat(read.get("format_version").intValue()).isEqualTo(2);
+        assertThat(names(read)).containsExactly("format_version", "repository_id", "created_at", "encryption");
+        assertThat(read.get("encryption")).isEqualTo(json.get("encryption"));
+        assertThat(documents.decodeDescriptor(upgraded))
+                .isEqualTo(new RepositoryDescriptor(2, "5f0c6d0e-8a1b-4c1e-9d7f-2b3a4c5d6e7f", STARTED));
+    }
+
+    @Test
+    void descriptorFormatChangeRefusesWhatIsNotADescriptor() {
+        assertThatThrownBy(() -> documents.withFormatVersion("{\"files\": []}".getBytes(UTF_8), 2))
+                .isInstanceOf(IOException.class);
     }
 
     @Test

@@ -9,10 +9,21 @@ public abstract sealed class BackupException extends RuntimeException
         StorageFailure, CatalogFailure, RepositoryLocked, RestoreConflict, RepositoryFormatMismatch,
         BackupFailed, ObjectLocked, WrongPassphrase {
 
+    /**
+     * A failure with a message for people.
+     *
+     * @param message what went wrong and what to do
+     */
     protected BackupException(String message) {
         super(message);
     }
 
+    /**
+     * A failure with a message for people and its cause.
+     *
+     * @param message what went wrong and what to do
+     * @param cause   the underlying failure, or null
+     */
     protected BackupException(String message, Throwable cause) {
         super(message, cause);
     }

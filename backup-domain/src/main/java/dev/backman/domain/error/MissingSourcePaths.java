@@ -6,8 +6,14 @@ import java.util.stream.Collectors;
 
 /** Source paths that do not exist; the backup did not start. */
 public final class MissingSourcePaths extends BackupException {
+    /** The paths that do not exist. */
     private final List<Path> paths;
 
+    /**
+     * Source paths that do not exist.
+     *
+     * @param paths the missing paths; empty when no source path was given at all
+     */
     public MissingSourcePaths(List<Path> paths) {
         super(message(paths));
         this.paths = List.copyOf(paths);
@@ -21,6 +27,11 @@ public final class MissingSourcePaths extends BackupException {
                 + paths.stream().map(Path::toString).collect(Collectors.joining(", "));
     }
 
+    /**
+     * The paths that do not exist.
+     *
+     * @return the paths
+     */
     public List<Path> paths() {
         return paths;
     }

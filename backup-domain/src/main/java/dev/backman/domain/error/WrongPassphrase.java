@@ -5,13 +5,24 @@ package dev.backman.domain.error;
  * written; the message never contains the passphrase.
  */
 public final class WrongPassphrase extends BackupException {
+    /** The repository's location. */
     private final String location;
 
+    /**
+     * A passphrase that does not open the repository's key.
+     *
+     * @param location the repository's location
+     */
     public WrongPassphrase(String location) {
         super("repository " + location + ": wrong passphrase (it does not unlock the repository's key)");
         this.location = location;
     }
 
+    /**
+     * The repository.
+     *
+     * @return its location
+     */
     public String location() {
         return location;
     }

@@ -7,6 +7,12 @@ import java.util.regex.Pattern;
 public record BackupId(String value) {
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
+    /**
+     * Checks the value.
+     *
+     * @param value the id
+     * @throws InvalidConfiguration when it is not a valid id
+     */
     public BackupId {
         if (value == null || !VALID.matcher(value).matches()) {
             throw new InvalidConfiguration("id", "'" + value
@@ -14,6 +20,12 @@ public record BackupId(String value) {
         }
     }
 
+    /**
+     * Whether {@code value} is a valid backup id.
+     *
+     * @param value a candidate id, or null
+     * @return true when it matches {@code [A-Za-z0-9][A-Za-z0-9._-]{0,127}}
+     */
     public static boolean isValid(String value) {
         return value != null && VALID.matcher(value).matches();
     }

@@ -15,6 +15,9 @@ public record SourceRoot(String name, Path path) {
     /**
      * Names each source after its last path element, adding {@code -2}, {@code -3} … when two sources share one.
      * Paths must be absolute and normalized.
+     *
+     * @param absolutePaths the source paths, absolute and normalized
+     * @return one root per path, in order
      */
     public static List<SourceRoot> nameAll(List<Path> absolutePaths) {
         Set<String> used = new HashSet<>();

@@ -15,6 +15,12 @@ public final class TreeChecksum {
     private TreeChecksum() {
     }
 
+    /**
+     * The checksum of a tree.
+     *
+     * @param entries the tree's entries (only regular files count)
+     * @return the SHA-256, in lower-case hex
+     */
     public static String of(Collection<FileEntry> entries) {
         MessageDigest digest;
         try {

@@ -19,5 +19,16 @@ public record ArchiveItem(String name, Kind kind, long size, int mode, Instant m
                           InputStream content) {
 
     /** What an archive entry can be. */
-    public enum Kind { FILE, DIRECTORY, SYMLINK, HARD_LINK, OTHER }
+    public enum Kind {
+        /** A regular file with content. */
+        FILE,
+        /** A directory. */
+        DIRECTORY,
+        /** A symbolic link. */
+        SYMLINK,
+        /** A tar hard link to an earlier entry ({@code linkTarget}). */
+        HARD_LINK,
+        /** Anything else (devices, fifos, unknown types). */
+        OTHER
+    }
 }

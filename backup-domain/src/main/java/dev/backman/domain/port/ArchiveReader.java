@@ -6,7 +6,12 @@ import java.util.Optional;
 /** Reads an archive's entries in order. Each item's content is valid until the next call to {@link #next()}. */
 public interface ArchiveReader extends AutoCloseable {
 
-    /** The next entry, or empty at the end of the archive. */
+    /**
+     * The next entry, or empty at the end of the archive.
+     *
+     * @return the entry, or empty
+     * @throws IOException the archive cannot be read or is damaged
+     */
     Optional<ArchiveItem> next() throws IOException;
 
     @Override

@@ -11,13 +11,27 @@ import java.util.Optional;
  */
 public interface ArchiveStorage extends AutoCloseable {
 
-    /** Human-readable location, e.g. {@code /srv/backups} or {@code s3://bucket/prefix}. */
+    /**
+     * Human-readable location, e.g. {@code /srv/backups} or {@code s3://bucket/prefix}.
+     *
+     * @return the location
+     */
     String location();
 
-    /** Starts writing an object under a temporary name; it replaces {@code key} only on commit. */
+    /**
+     * Starts writing an object under a temporary name; it replaces {@code key} only on commit.
+     *
+     * @param key the object's key
+     * @return the staged object; commit or close it
+     */
     StagedObject stage(String key);
 
-    /** Writes a small object atomically. */
+    /**
+     * Writes a small object atomically.
+     *
+     * @param key   the object's key
+     * @param bytes its contents
+     */
     default void put(String key, byte[] bytes) {
         try (StagedObject staged = stage(key)) {
             staged.output().write(bytes);
@@ -28,25 +42,45 @@ public interface ArchiveStorage extends AutoCloseable {
         }
     }
 
-    /** The object under {@code key}, or empty if there is none. */
+    /**
+     * The object under {@code key}, or empty if there is none.
+     *
+     * @param key the object's key
+     * @return the object, or empty
+     */
     Optional<StoredObject> find(String key);
 
-    /** Every object whose key starts with {@code prefix}, sorted by key. Temporary objects are not listed. */
+    /**
+     * Every object whose key starts with {@code prefix}, sorted by key. Temporary objects are not listed.
+     *
+     * @param prefix a key prefix such as {@code manifests/}
+     * @return the objects' keys and sizes
+     */
     List<ObjectInfo> list(String prefix);
 
-    /** Removes the object; does nothing when it is absent. */
+    /**
+     * Removes the object; does nothing when it is absent.
+     *
+     * @param key the object's key
+     */
     void delete(String key);
 
     /**
      * The same objects under the same keys, read and written as they are stored, for copying them byte for byte (a
      * replica of an encrypted repository holds the same ciphertext). A storage that stores what it is given is its
      * own raw view.
+     *
+     * @return the raw view
      */
     default ArchiveStorage raw() {
         return this;
     }
 
-    /** Whether this storage encrypts what it stores (archives and manifests). */
+    /**
+     * Whether this storage encrypts what it stores (archives and manifests).
+     *
+     * @return true for an encrypting storage
+     */
     default boolean encrypts() {
         return false;
     }

@@ -10,8 +10,20 @@ import java.nio.file.Path;
  */
 public interface ArchiveWriter extends AutoCloseable {
 
+    /**
+     * Adds a directory.
+     *
+     * @param entry the directory
+     * @throws IOException the archive cannot be written
+     */
     void addDirectory(FileEntry entry) throws IOException;
 
+    /**
+     * Adds a symbolic link, as a link.
+     *
+     * @param entry the link, with its target
+     * @throws IOException the archive cannot be written
+     */
     void addSymlink(FileEntry entry) throws IOException;
 
     /**
@@ -19,6 +31,10 @@ public interface ArchiveWriter extends AutoCloseable {
      * if the file shrank they are padded with zeros, if it grew it is cut; either way the file is reported in
      * {@link WriteSummary#changedWhileRead()}. The SHA-256 of the stored bytes is reported in the summary.
      * Writers may compress in parallel, so the digest is known only when the archive is finished.
+     *
+     * @param entry  the file's entry (its size is what is stored)
+     * @param source the file to read
+     * @throws IOException the archive cannot be written, or the file cannot be read
      */
     void addFile(FileEntry entry, Path source) throws IOException;
 
@@ -27,16 +43,29 @@ public interface ArchiveWriter extends AutoCloseable {
      * may be an entry of another archive, valid only until it moves on). Exactly {@code entry.size()} bytes are
      * stored; a stream that ends early is an {@link IOException}. Its digest is reported in the summary like
      * {@link #addFile(FileEntry, Path)}'s.
+     *
+     * @param entry   the file's entry (its size is what is stored)
+     * @param content the file's bytes
+     * @throws IOException the archive cannot be written, or the stream fails or ends early
      */
     void addFile(FileEntry entry, java.io.InputStream content) throws IOException;
 
     /**
      * Adds a file with the same contents as the earlier {@code original} entry without storing the bytes twice:
      * tar writes a hard-link entry; zip writes nothing (the manifest refers to the original).
+     *
+     * @param entry    the file to add
+     * @param original an earlier entry of this archive with the same contents
+     * @throws IOException the archive cannot be written
      */
     void addDuplicate(FileEntry entry, FileEntry original) throws IOException;
 
-    /** Writes the archive's trailer and returns what was stored. The output stream stays open. */
+    /**
+     * Writes the archive's trailer and returns what was stored. The output stream stays open.
+     *
+     * @return the digests of the stored files and the files that changed while read
+     * @throws IOException the archive cannot be written, or an entry failed
+     */
     WriteSummary finish() throws IOException;
 
     /** Releases resources (threads, temporary files); safe after {@link #finish()} or on failure. */

@@ -12,36 +12,74 @@ import java.util.Optional;
  */
 public interface BackupCatalog extends AutoCloseable {
 
-    /** Inserts the backup, or replaces the row with the same id. */
+    /**
+     * Inserts the backup, or replaces the row with the same id.
+     *
+     * @param backup the backup's metadata
+     */
     void save(BackupMetadata backup);
 
+    /**
+     * The backup with this id.
+     *
+     * @param backupId the id
+     * @return the backup, or empty
+     */
     Optional<BackupMetadata> find(String backupId);
 
-    /** All backups, oldest first (by timestamp, then id). */
+    /**
+     * All backups, oldest first (by timestamp, then id).
+     *
+     * @return the backups
+     */
     List<BackupMetadata> list();
 
-    /** Removes the backup and its file list; does nothing when it is absent. */
+    /**
+     * Removes the backup and its file list; does nothing when it is absent.
+     *
+     * @param backupId the backup
+     */
     void delete(String backupId);
 
     /**
      * Records the tree of a backup (replacing any list saved before), used for change detection and to find
      * contents the chain already holds. The backup's row must exist.
+     *
+     * @param backupId the backup
+     * @param files    its tree
      */
     void saveFiles(String backupId, List<FileEntry> files);
 
-    /** The tree of a backup as saved with {@link #saveFiles}, sorted by path; empty if none was saved. */
+    /**
+     * The tree of a backup as saved with {@link #saveFiles}, sorted by path; empty if none was saved.
+     *
+     * @param backupId the backup
+     * @return its tree
+     */
     List<FileEntry> files(String backupId);
 
-    /** The regular files of a backup whose contents its own archive holds ({@code storedIn == backupId}). */
+    /**
+     * The regular files of a backup whose contents its own archive holds ({@code storedIn == backupId}).
+     *
+     * @param backupId the backup
+     * @return the files its archive holds
+     */
     List<FileEntry> filesStoredIn(String backupId);
 
     /**
      * Records a verification, replacing the backup's previous one of the same mode. The backup's row must exist;
      * saving the backup again keeps its verifications, deleting it deletes them.
+     *
+     * @param verification the outcome of one check
      */
     void saveVerification(Verification verification);
 
-    /** The latest verification of the backup in each mode, newest first; empty if it was never verified. */
+    /**
+     * The latest verification of the backup in each mode, newest first; empty if it was never verified.
+     *
+     * @param backupId the backup
+     * @return at most one verification per mode
+     */
     List<Verification> verifications(String backupId);
 
     @Override

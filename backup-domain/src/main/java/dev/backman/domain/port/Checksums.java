@@ -7,8 +7,21 @@ import java.nio.file.Path;
 /** SHA-256 of contents, as lower-case hex. */
 public interface Checksums {
 
+    /**
+     * The SHA-256 of a file's contents.
+     *
+     * @param file the file
+     * @return lower-case hex
+     * @throws IOException the file cannot be read
+     */
     String sha256(Path file) throws IOException;
 
-    /** Reads the stream to its end. */
+    /**
+     * The SHA-256 of a stream, read to its end.
+     *
+     * @param in the stream (not closed)
+     * @return lower-case hex
+     * @throws IOException the stream fails
+     */
     String sha256(InputStream in) throws IOException;
 }

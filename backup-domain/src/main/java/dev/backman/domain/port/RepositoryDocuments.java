@@ -7,12 +7,49 @@ import java.io.IOException;
 /** Encodes the repository's documents (manifests, {@code backman.repo.json}) as bytes. */
 public interface RepositoryDocuments {
 
+    /**
+     * Encodes a manifest.
+     *
+     * @param manifest the manifest
+     * @return its bytes, as stored in {@code manifests/<backup_id>.json}
+     */
     byte[] encodeManifest(Manifest manifest);
 
-    /** Decodes a manifest; throws {@link IOException} when the bytes are not a complete, valid manifest. */
+    /**
+     * Decodes a manifest. A manifest without {@code repository_id} (repository format 1) decodes with a null
+     * {@link Manifest#repositoryId()}.
+     *
+     * @param bytes the stored bytes
+     * @return the manifest
+     * @throws IOException when the bytes are not a complete, valid manifest
+     */
     Manifest decodeManifest(byte[] bytes) throws IOException;
 
+    /**
+     * Encodes the descriptor of a new repository.
+     *
+     * @param descriptor the descriptor
+     * @return the bytes of {@code backman.repo.json}
+     */
     byte[] encodeDescriptor(RepositoryDescriptor descriptor);
 
+    /**
+     * Decodes {@code backman.repo.json}; fields this version does not know are ignored.
+     *
+     * @param bytes the stored bytes
+     * @return the descriptor
+     * @throws IOException when the bytes are not a valid descriptor
+     */
     RepositoryDescriptor decodeDescriptor(byte[] bytes) throws IOException;
+
+    /**
+     * The stored descriptor with only its format version changed: every other field, those this version does not
+     * know included (such as the encryption parameters of an encrypted repository), stays as it is.
+     *
+     * @param descriptor    the bytes of {@code backman.repo.json}
+     * @param formatVersion the new format version
+     * @return the bytes to store in its place
+     * @throws IOException when the bytes are not a valid descriptor
+     */
+    byte[] withFormatVersion(byte[] descriptor, int formatVersion) throws IOException;
 }

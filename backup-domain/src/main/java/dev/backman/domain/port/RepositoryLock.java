@@ -9,6 +9,14 @@ import java.time.Duration;
  */
 public interface RepositoryLock {
 
+    /**
+     * Takes the lock for {@code operation}, waiting up to {@code wait} for another holder.
+     *
+     * @param operation what the holder does (e.g. {@code backup}), recorded for others to see
+     * @param wait      how long to wait for a live holder; zero fails at once
+     * @return the held lock; close it to release it
+     * @throws dev.backman.domain.error.RepositoryLocked another live writer holds it
+     */
     Held acquire(String operation, Duration wait);
 
     /** A held lock; closing releases it. */

@@ -13,8 +13,24 @@ import java.nio.file.Path;
 public interface RestoreWriter {
 
     /** How the destination compares with the entry to restore. */
-    enum Existing { ABSENT, SAME, DIFFERENT }
+    enum Existing {
+        /** Nothing is there. */
+        ABSENT,
+        /** The same thing is there (same type; for a file, the same content). */
+        SAME,
+        /** Something else is there. */
+        DIFFERENT
+    }
 
+    /**
+     * How the destination of {@code entry} compares with it.
+     *
+     * @param base     the restore's base directory
+     * @param relative the entry's path below {@code base}
+     * @param entry    the entry to restore
+     * @return absent, the same, or different
+     * @throws IOException the destination cannot be read
+     */
     Existing inspect(Path base, String relative, FileEntry entry) throws IOException;
 
     /**
@@ -22,24 +38,73 @@ public interface RestoreWriter {
      * its size and SHA-256 against {@code entry}; returns the temporary file. On mismatch nothing is left behind and
      * {@link dev.backman.domain.error.IntegrityViolation} is thrown. At most {@code entry.size() + 1} bytes are
      * read, so a stream that is far longer than recorded is cut short.
+     *
+     * @param base     the restore's base directory
+     * @param relative the destination below {@code base}
+     * @param entry    the file's entry (size and SHA-256)
+     * @param content  the file's bytes
+     * @param backupId the backup being restored, named in errors
+     * @return the verified temporary file
+     * @throws IOException the file cannot be written
      */
     Path writeTemporary(Path base, String relative, FileEntry entry, InputStream content, String backupId)
             throws IOException;
 
-    /** Copies an already verified temporary file to a new temporary file for another destination. */
+    /**
+     * Copies an already verified temporary file to a new temporary file for another destination.
+     *
+     * @param verified a verified temporary file
+     * @param base     the restore's base directory
+     * @param relative the other destination below {@code base}
+     * @return the new temporary file
+     * @throws IOException the copy cannot be written
+     */
     Path copyTemporary(Path verified, Path base, String relative) throws IOException;
 
-    /** Moves a verified temporary file into place (replacing what is there) and applies mode and mtime. */
+    /**
+     * Moves a verified temporary file into place (replacing what is there) and applies mode and mtime.
+     *
+     * @param temporary the verified temporary file
+     * @param base      the restore's base directory
+     * @param relative  the destination below {@code base}
+     * @param entry     the file's entry (mode and mtime)
+     * @throws IOException the file cannot be moved or stamped
+     */
     void publish(Path temporary, Path base, String relative, FileEntry entry) throws IOException;
 
+    /**
+     * Creates a directory (and its parents) below {@code base}.
+     *
+     * @param base     the restore's base directory
+     * @param relative the directory below {@code base}
+     * @throws IOException it cannot be created
+     */
     void createDirectory(Path base, String relative) throws IOException;
 
-    /** Creates (or replaces) a symlink; the link's target is stored as is and never followed. */
+    /**
+     * Creates (or replaces) a symlink; the link's target is stored as is and never followed.
+     *
+     * @param base     the restore's base directory
+     * @param relative the link below {@code base}
+     * @param entry    the link's entry, with its target
+     * @throws IOException it cannot be created
+     */
     void createSymlink(Path base, String relative, FileEntry entry) throws IOException;
 
-    /** Applies mode and mtime to a directory (called after its contents are written). */
+    /**
+     * Applies mode and mtime to a directory (called after its contents are written).
+     *
+     * @param base     the restore's base directory
+     * @param relative the directory below {@code base}
+     * @param entry    the directory's entry
+     * @throws IOException it cannot be stamped
+     */
     void finishDirectory(Path base, String relative, FileEntry entry) throws IOException;
 
-    /** Deletes a temporary file that will not be published. */
+    /**
+     * Deletes a temporary file that will not be published.
+     *
+     * @param temporary the temporary file
+     */
     void discard(Path temporary);
 }
