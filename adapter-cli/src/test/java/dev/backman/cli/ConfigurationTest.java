@@ -142,6 +142,16 @@ class ConfigurationTest {
     }
 
     @Test
+    void aRepositoryMayShareItsNameWithACommand() {
+        for (String name : new String[] {"repo", "backup", "list"}) {
+            Cli.Result result = cli.run("-r", name, "--json", "backup", "project");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(SourceTree.fileCount(dir.resolve(name + "/archives"))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void sourcesOnTheCommandLineReplaceTheConfiguredOnes() throws IOException {
         Files.writeString(dir.resolve("backman.yaml"), "source_paths: [does-not-exist]\n");
 
