@@ -5,6 +5,7 @@ import dev.backman.domain.model.BackupConfig;
 import dev.backman.domain.port.ArchiveCodec;
 import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.ProgressListener;
+import dev.backman.domain.port.SourceScanner;
 import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
 import dev.backman.filesystem.checksum.JdkChecksums;
 import dev.backman.filesystem.json.JsonRepositoryDocuments;
@@ -32,13 +33,18 @@ final class Managers {
 
     static BackupManager onDisk(BackupConfig config, Clock clock, ArchiveCodec codec, ProgressListener listener,
                                 UnaryOperator<ArchiveStorage> storageDecorator) {
+        return onDisk(config, clock, storageDecorator, new FileSystemSourceScanner(), codec, listener);
+    }
+
+    static BackupManager onDisk(BackupConfig config, Clock clock, UnaryOperator<ArchiveStorage> storageDecorator,
+                                SourceScanner scanner, ArchiveCodec codec, ProgressListener listener) {
         Path repo = Path.of(config.backupLocation());
         return BackupManager.builder()
                 .config(config)
                 .storage(storageDecorator.apply(new LocalDiskArchiveStorage(repo)))
                 .catalog(SqliteBackupCatalog.open(repo.resolve("catalog.db")))
                 .codec(codec)
-                .scanner(new FileSystemSourceScanner())
+                .scanner(scanner)
                 .checksums(new JdkChecksums())
                 .documents(new JsonRepositoryDocuments())
                 .lock(new LocalRepositoryLock(repo))

@@ -1,6 +1,7 @@
 package dev.backman.crypto;
 
 import dev.backman.domain.error.StorageFailure;
+import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.ObjectInfo;
 import dev.backman.domain.port.StagedObject;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -19,8 +21,11 @@ import java.util.function.Supplier;
  * access: {@link StoredObject#openChannel()} decrypts only the segments read.
  */
 public final class EncryptedArchiveStorage implements ArchiveStorage {
+    /** Archives smaller than this are read before the JIT would have compiled AES-GCM anyway. */
+    private static final long WARM_UP_ABOVE = 8L << 20;
     private final ArchiveStorage inner;
     private final Supplier<DataKey> keySource;
+    private final AtomicBoolean warmedUp = new AtomicBoolean();
     private DataKey key;
 
     /**
@@ -44,6 +49,9 @@ public final class EncryptedArchiveStorage implements ArchiveStorage {
         if (CipherKeys.inClear(key)) {
             return inner.stage(key);
         }
+        if (key.startsWith(RepositoryLayout.ARCHIVES)) {
+            warmUp();
+        }
         StagedObject staged = inner.stage(CipherKeys.stored(key));
         try {
             return new EncryptingStagedObject(staged, key().aead(), CipherKeys.associatedData(key));
@@ -58,8 +66,18 @@ public final class EncryptedArchiveStorage implements ArchiveStorage {
         if (CipherKeys.inClear(key)) {
             return inner.find(key);
         }
-        return inner.find(CipherKeys.stored(key))
-                .map(object -> new DecryptingStoredObject(key, object, key().aead()));
+        Optional<StoredObject> stored = inner.find(CipherKeys.stored(key));
+        if (stored.isPresent() && key.startsWith(RepositoryLayout.ARCHIVES) && stored.get().size() > WARM_UP_ABOVE) {
+            warmUp();
+        }
+        return stored.map(object -> new DecryptingStoredObject(key, object, key().aead()));
+    }
+
+    /** Once per storage, before the first large archive is encrypted or decrypted: see {@link GcmWarmup}. */
+    private void warmUp() {
+        if (!warmedUp.getAndSet(true)) {
+            new GcmWarmup().run();
+        }
     }
 
     @Override

@@ -141,8 +141,9 @@ public final class BackupManager implements AutoCloseable {
         if (request.dryRun()) {
             return new BackupResult(createBackup.dryRun(request), BackupStatistics.none());
         }
+        EarlyScan scan = createBackup.startScan(request); // overlaps the lock, the repository's opening and unlock
         return writing("backup", () -> {
-            BackupResult result = createBackup.run(request);
+            BackupResult result = createBackup.run(request, scan);
             return new BackupResult(replicated(result.metadata()), result.statistics());
         });
     }

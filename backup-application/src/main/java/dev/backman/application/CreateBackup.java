@@ -50,8 +50,15 @@ final class CreateBackup {
                 .withContents(count, size, null, 0, 0, scan.skipped());
     }
 
-    BackupResult run(BackupRequest request) {
-        List<SourceRoot> roots = SourceSelection.resolve(sources(request));
+    /** Resolves the request's sources (failing at once when one is missing) and starts scanning them. */
+    EarlyScan startScan(BackupRequest request) {
+        return EarlyScan.start(SourceSelection.resolve(sources(request)), this::scan, ports.clock());
+    }
+
+    /** Makes the backup, with the sources' scan started before the repository was locked and opened. */
+    BackupResult run(BackupRequest request, EarlyScan early) {
+        boolean fresh = early.fresh(); // after a long wait for the lock the sources are scanned again
+        List<SourceRoot> roots = early.roots();
         repository.initialize();
         repository.recoverInterrupted();
         Instant started = ports.clock().instant();
@@ -69,7 +76,8 @@ final class CreateBackup {
         backup = backup.withStatus(BackupStatus.IN_PROGRESS);
         ports.catalog().save(backup);
         try {
-            Written written = write(backup, roots, chain, request.rehash(), started);
+            Written written = write(backup, roots, fresh ? early.result() : scan(roots), chain, request.rehash(),
+                    started);
             ports.catalog().saveFiles(id, written.files());
             ports.catalog().save(written.backup());
             applyRetention();
@@ -83,9 +91,8 @@ final class CreateBackup {
         }
     }
 
-    private Written write(BackupMetadata backup, List<SourceRoot> roots, Chain chain, boolean rehash,
-                          Instant started) {
-        ScanResult scan = scan(roots);
+    private Written write(BackupMetadata backup, List<SourceRoot> roots, ScanResult scan, Chain chain,
+                          boolean rehash, Instant started) {
         ChainContents contents = ChainContents.of(chain, ports.catalog());
         ArchiveOutcome outcome = new ArchiveBuilder(ports).build(backup, scan, contents, rehash);
         List<FileEntry> files = outcome.files();

@@ -68,6 +68,7 @@ public final class ManagerOpener {
     public BackupManager openForDryRun(RunSettings settings) {
         Injector injector = injector(settings, new CatalogModule());
         if (exists(injector)) {
+            unlocked(injector);
             return provision(injector, BackupManager.class);
         }
         Module emptyCatalog = binder -> binder.bind(BackupCatalog.class).toInstance(new NoBackupsCatalog());
@@ -113,6 +114,12 @@ public final class ManagerOpener {
             throw new StorageFailure(settings.location().value(),
                     "no backman repository here (create one with `backman init` or `backman backup`)", false, null);
         }
+        unlocked(injector);
+    }
+
+    /** Only a backup lets the key derivation of an encrypted repository run on; everything else waits for it now. */
+    private static void unlocked(Injector injector) {
+        provision(injector, RepositoryKeyring.class).awaitKey();
     }
 
     private Injector injector(RunSettings settings, Module catalog) {

@@ -15,6 +15,8 @@ import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The data key of one run's repository. An existing encrypted repository is unlocked when its storage is opened, so
@@ -31,6 +33,7 @@ final class RepositoryKeyring {
     private boolean creating;
     private DataKey key;
     private KeyEnvelope envelope;
+    private CompletableFuture<DataKey> unlocking; // an existing repository's key, being derived
 
     RepositoryKeyring(RunSettings settings, Passphrases passphrases) {
         this.settings = settings;
@@ -52,7 +55,7 @@ final class RepositoryKeyring {
                     return raw;
                 }
                 envelope = stored.get();
-                key = unlock(envelope, raw.location());
+                unlocking = startUnlock(envelope, raw.location());
             } else if (settings.encryption().requested()) {
                 creating = true;
             } else {
@@ -93,7 +96,25 @@ final class RepositoryKeyring {
         return section;
     }
 
+    /**
+     * Waits until the key of an existing encrypted repository is derived: a wrong passphrase fails here. Every
+     * command calls this before it locks or reads the repository; a backup's scan of its sources runs meanwhile.
+     */
+    synchronized void awaitKey() {
+        if (key == null && unlocking != null) {
+            try {
+                key = unlocking.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw e;
+            }
+        }
+    }
+
     private synchronized DataKey key() {
+        awaitKey();
         if (key == null) { // a new repository: its key and wrapped key are made now
             char[] passphrase = passphrases.fresh(settings.encryption(), "encryption", settings.location().value());
             try {
@@ -106,13 +127,28 @@ final class RepositoryKeyring {
         return key;
     }
 
-    private DataKey unlock(KeyEnvelope stored, String location) {
-        char[] passphrase = passphrases.existing(settings.encryption(), "encryption", location);
-        try {
-            return stored.open(passphrase, location);
-        } finally {
-            Arrays.fill(passphrase, '\0');
-        }
+    /**
+     * Reads the passphrase now (a prompt is answered before anything else runs) and derives the key on a thread of
+     * its own: Argon2id takes about a second, which a backup spends scanning its sources.
+     */
+    private static CompletableFuture<DataKey> startUnlock(KeyEnvelope stored, char[] passphrase, String location) {
+        CompletableFuture<DataKey> derived = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                derived.complete(stored.open(passphrase, location));
+            } catch (RuntimeException | Error e) {
+                derived.completeExceptionally(e);
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+        }, "backman-unlock");
+        thread.setDaemon(true);
+        thread.start();
+        return derived;
+    }
+
+    private CompletableFuture<DataKey> startUnlock(KeyEnvelope stored, String location) {
+        return startUnlock(stored, passphrases.existing(settings.encryption(), "encryption", location), location);
     }
 
     static Optional<byte[]> read(ArchiveStorage storage, String key) {

@@ -58,8 +58,13 @@ public final class StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RepositoryLock lock(RepositoryBackend backend, RepositoryLocation location, ArchiveStorage storage) {
-        return backend.openLock(location, storage);
+    RepositoryLock lock(RepositoryBackend backend, RepositoryLocation location, ArchiveStorage storage,
+                        RepositoryKeyring keyring) {
+        RepositoryLock lock = backend.openLock(location, storage);
+        return (operation, wait) -> { // a wrong passphrase fails before a lock record is written
+            keyring.awaitKey();
+            return lock.acquire(operation, wait);
+        };
     }
 
     @Provides
