@@ -51,6 +51,18 @@ class EncryptedArchiveStorageTest {
     }
 
     @Test
+    void aLargeArchiveWrittenInOneCallReadsBackWhole() throws IOException {
+        // larger than the size above which reading warms the cipher up first, and written as one call that the
+        // storage hands on in pieces
+        byte[] plain = random(9 * 1024 * 1024 + 5, 11);
+        put("archives/big.tar", plain);
+
+        try (InputStream in = storage.find("archives/big.tar").orElseThrow().openStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+    }
+
+    @Test
     void manifestsAreEncryptedUnderTheirOwnNameWhileDescriptorAndLocksStayClear() throws IOException {
         put("manifests/b1.json", MARKER);
         put("backman.repo.json", "{}".getBytes(UTF_8));
