@@ -20,23 +20,27 @@ import java.util.Map;
  */
 public final class Passphrases {
     private final Map<String, String> environment;
-    private final Console console;
+    private final PasswordPrompt console;
 
     public Passphrases(Map<String, String> environment, Console console) {
+        this(environment, PasswordPrompt.of(console));
+    }
+
+    Passphrases(Map<String, String> environment, PasswordPrompt console) {
         this.environment = environment;
         this.console = console;
     }
 
     /** The passphrase of the encrypted repository at {@code location}. */
     public char[] existing(EncryptionOptions source, String key, String location) {
-        return read(source, key, () -> console.readPassword("Passphrase for %s: ", location), location);
+        return read(source, key, () -> console.read("Passphrase for " + location + ": "), location);
     }
 
     /** A new passphrase (for a new repository, or to replace the current one); a prompt asks twice. */
     public char[] fresh(EncryptionOptions source, String key, String location) {
         return read(source, key, () -> {
-            char[] first = console.readPassword("New passphrase for %s: ", location);
-            char[] again = console.readPassword("Repeat the new passphrase: ");
+            char[] first = console.read("New passphrase for " + location + ": ");
+            char[] again = console.read("Repeat the new passphrase: ");
             boolean same = first != null && Arrays.equals(first, again);
             if (again != null) {
                 Arrays.fill(again, '\0');
