@@ -88,7 +88,7 @@ final class ScheduleCommand implements Callable<Integer> {
         requireSources(run.config());
         RetryPolicy retry = run.schedule().retry();
         try (ShutdownStop shutdown = new ShutdownStop(output::message)) {
-            try (BackupManager manager = opener.open(run)) {
+            try (BackupManager manager = opener.openChecked(run)) { // a wrong passphrase: no schedule
                 ScheduledBackups handle = manager.scheduleAutomaticBackup(schedule, retry, this::report);
                 try {
                     shutdown.install(handle::close);

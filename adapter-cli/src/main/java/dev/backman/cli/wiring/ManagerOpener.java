@@ -47,6 +47,23 @@ public final class ManagerOpener {
         return provision(injector, BackupManager.class);
     }
 
+    /**
+     * As {@link #open}, and an encrypted repository's passphrase is checked now rather than at the first write: for
+     * commands that run long before they first write ({@code schedule}).
+     */
+    public BackupManager openChecked(RunSettings settings) {
+        Injector injector = injector(settings, new CatalogModule());
+        provision(injector, RepositoryBackend.class);
+        BackupManager manager = provision(injector, BackupManager.class);
+        try {
+            unlocked(injector);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        return manager;
+    }
+
     /** A manager for a repository that must exist already (commands that only read it never create one). */
     public BackupManager openExisting(RunSettings settings) {
         Injector injector = injector(settings, new CatalogModule());

@@ -4,6 +4,7 @@ import static dev.backman.cli.encryption.EncryptedRepository.MARKER;
 import static dev.backman.cli.encryption.EncryptedRepository.OTHER_PASSPHRASE;
 import static dev.backman.cli.encryption.EncryptedRepository.PASSPHRASE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +97,19 @@ class EncryptionTest {
         assertThat(restore.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(EncryptedRepository.snapshot(repo)).isEqualTo(before);
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aScheduleWithAWrongPassphraseDoesNotStart() throws IOException {
+        assertThat(cli.run("backup", "--id", "b1").exitCode()).isZero();
+        config("other-pass.txt");
+
+        // were the passphrase checked only at the first run, the schedule would start and never return
+        Cli.Result schedule = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> cli.run("schedule", "--every", "1h"));
+
+        assertThat(schedule.exitCode()).as(schedule.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(schedule.err()).contains("wrong passphrase");
     }
 
     @Test
