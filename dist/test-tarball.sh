@@ -31,17 +31,17 @@ if command -v groff >/dev/null 2>&1; then
 fi
 bash -n "$home/completion/backman.bash" || fail "the bash completion does not parse"
 
-mkdir -p "$scratch/bin" "$scratch/work/project/src"
+mkdir -p "$scratch/bin" "$scratch/case/project/src"
 ln -s "$home/bin/backman" "$scratch/bin/backman"
-echo "first file" > "$scratch/work/project/src/a.txt"
-printf 'second\n' > "$scratch/work/project/b.txt"
+echo "first file" > "$scratch/case/project/src/a.txt"
+printf 'second\n' > "$scratch/case/project/b.txt"
 export XDG_CACHE_HOME="$scratch/cache"
 offline=
 if unshare -n true 2>/dev/null; then
     offline="unshare -n"
     step "commands run without network (unshare -n)"
 fi
-cd "$scratch/work"
+cd "$scratch/case"
 
 step "backman --version"
 # shellcheck disable=SC2086 # $offline is a command prefix or nothing
