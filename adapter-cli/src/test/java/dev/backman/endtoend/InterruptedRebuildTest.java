@@ -8,13 +8,6 @@ import dev.backman.domain.model.BackupConfig;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.port.BackupCatalog;
 import dev.backman.domain.port.ProgressListener;
-import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
-import dev.backman.filesystem.checksum.JdkChecksums;
-import dev.backman.filesystem.json.JsonRepositoryDocuments;
-import dev.backman.filesystem.lock.LocalRepositoryLock;
-import dev.backman.filesystem.restore.LocalRestoreWriter;
-import dev.backman.filesystem.scan.FileSystemSourceScanner;
-import dev.backman.filesystem.storage.LocalDiskArchiveStorage;
 import dev.backman.sqlite.SqliteBackupCatalog;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -54,7 +47,7 @@ class InterruptedRebuildTest {
         Files.delete(repo.resolve("catalog.db"));
 
         SqliteBackupCatalog fresh = SqliteBackupCatalog.open(repo.resolve("catalog.db"));
-        try (BackupManager rebuilding = manager(config, clock, dyingAfterFirstSave(fresh), repo)) {
+        try (BackupManager rebuilding = manager(config, clock, dyingAfterFirstSave(fresh))) {
             assertThatThrownBy(rebuilding::rebuildCatalog).hasMessageContaining("killed");
         }
         try (SqliteBackupCatalog catalog = SqliteBackupCatalog.open(repo.resolve("catalog.db"))) {
@@ -78,18 +71,8 @@ class InterruptedRebuildTest {
                 });
     }
 
-    private static BackupManager manager(BackupConfig config, MutableClock clock, BackupCatalog catalog, Path repo) {
-        return BackupManager.builder()
-                .config(config)
-                .storage(new LocalDiskArchiveStorage(repo))
-                .catalog(catalog)
-                .codec(new CommonsCompressArchiveCodec())
-                .scanner(new FileSystemSourceScanner())
-                .checksums(new JdkChecksums())
-                .documents(new JsonRepositoryDocuments())
-                .lock(new LocalRepositoryLock(repo))
-                .restoreWriter(new LocalRestoreWriter())
-                .clock(clock)
+    private static BackupManager manager(BackupConfig config, MutableClock clock, BackupCatalog catalog) {
+        return Managers.local(config, clock, catalog)
                 .listener(ProgressListener.NONE)
                 .build();
     }

@@ -1,9 +1,11 @@
 package dev.backman.endtoend;
 
 import dev.backman.application.BackupManager;
+import dev.backman.application.BackupManagerBuilder;
 import dev.backman.domain.model.BackupConfig;
 import dev.backman.domain.port.ArchiveCodec;
 import dev.backman.domain.port.ArchiveStorage;
+import dev.backman.domain.port.BackupCatalog;
 import dev.backman.domain.port.ProgressListener;
 import dev.backman.domain.port.SourceScanner;
 import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
@@ -39,18 +41,34 @@ final class Managers {
     static BackupManager onDisk(BackupConfig config, Clock clock, UnaryOperator<ArchiveStorage> storageDecorator,
                                 SourceScanner scanner, ArchiveCodec codec, ProgressListener listener) {
         Path repo = Path.of(config.backupLocation());
-        return BackupManager.builder()
-                .config(config)
+        return local(config, clock)
                 .storage(storageDecorator.apply(new LocalDiskArchiveStorage(repo)))
-                .catalog(SqliteBackupCatalog.open(repo.resolve("catalog.db")))
                 .codec(codec)
                 .scanner(scanner)
+                .listener(listener)
+                .build();
+    }
+
+    /** A builder with every local adapter and the SQLite catalog in the repository; tests change what they need. */
+    static BackupManagerBuilder local(BackupConfig config, Clock clock) {
+        Path repo = Path.of(config.backupLocation());
+        return local(config, clock, SqliteBackupCatalog.open(repo.resolve("catalog.db")));
+    }
+
+    /** As {@link #local(BackupConfig, Clock)} with the given catalog. */
+    static BackupManagerBuilder local(BackupConfig config, Clock clock, BackupCatalog catalog) {
+        Path repo = Path.of(config.backupLocation());
+        return BackupManager.builder()
+                .config(config)
+                .storage(new LocalDiskArchiveStorage(repo))
+                .catalog(catalog)
+                .codec(new CommonsCompressArchiveCodec())
+                .scanner(new FileSystemSourceScanner())
                 .checksums(new JdkChecksums())
                 .documents(new JsonRepositoryDocuments())
                 .lock(new LocalRepositoryLock(repo))
                 .restoreWriter(new LocalRestoreWriter())
                 .clock(clock)
-                .listener(listener)
-                .build();
+                .listener(ProgressListener.NONE);
     }
 }

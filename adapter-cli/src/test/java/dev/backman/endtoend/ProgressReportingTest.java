@@ -9,14 +9,7 @@ import dev.backman.domain.model.CompressionType;
 import dev.backman.domain.port.Progress;
 import dev.backman.domain.port.Progress.Phase;
 import dev.backman.domain.port.ProgressListener;
-import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
-import dev.backman.filesystem.checksum.JdkChecksums;
-import dev.backman.filesystem.json.JsonRepositoryDocuments;
-import dev.backman.filesystem.lock.LocalRepositoryLock;
-import dev.backman.filesystem.restore.LocalRestoreWriter;
-import dev.backman.filesystem.scan.FileSystemSourceScanner;
 import dev.backman.filesystem.storage.LocalDiskArchiveStorage;
-import dev.backman.sqlite.SqliteBackupCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -193,17 +186,7 @@ class ProgressReportingTest {
         Path repo = dir.resolve("backups");
         BackupConfig config = BackupConfig.defaults().withSourcePaths(List.of(source))
                 .withBackupLocation(repo.toString()).withCompressionType(type).withRetentionDays(0);
-        return BackupManager.builder()
-                .config(config)
-                .storage(new LocalDiskArchiveStorage(repo))
-                .catalog(SqliteBackupCatalog.open(repo.resolve("catalog.db")))
-                .codec(new CommonsCompressArchiveCodec())
-                .scanner(new FileSystemSourceScanner())
-                .checksums(new JdkChecksums())
-                .documents(new JsonRepositoryDocuments())
-                .lock(new LocalRepositoryLock(repo))
-                .restoreWriter(new LocalRestoreWriter())
-                .clock(clock)
+        return Managers.local(config, clock)
                 .listener(recording)
                 .offsite(offsite.stream().map(p -> (dev.backman.domain.port.ArchiveStorage)
                         new LocalDiskArchiveStorage(p)).toList())

@@ -12,14 +12,7 @@ import dev.backman.domain.model.ReplicaStatus;
 import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.ProgressListener;
 import dev.backman.domain.port.StagedObject;
-import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
-import dev.backman.filesystem.checksum.JdkChecksums;
-import dev.backman.filesystem.json.JsonRepositoryDocuments;
-import dev.backman.filesystem.lock.LocalRepositoryLock;
-import dev.backman.filesystem.restore.LocalRestoreWriter;
-import dev.backman.filesystem.scan.FileSystemSourceScanner;
 import dev.backman.filesystem.storage.LocalDiskArchiveStorage;
-import dev.backman.sqlite.SqliteBackupCatalog;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -99,17 +92,7 @@ class ReplicaVerificationTest {
                 warnings.add(message);
             }
         };
-        return BackupManager.builder()
-                .config(config)
-                .storage(new LocalDiskArchiveStorage(repo))
-                .catalog(SqliteBackupCatalog.open(repo.resolve("catalog.db")))
-                .codec(new CommonsCompressArchiveCodec())
-                .scanner(new FileSystemSourceScanner())
-                .checksums(new JdkChecksums())
-                .documents(new JsonRepositoryDocuments())
-                .lock(new LocalRepositoryLock(repo))
-                .restoreWriter(new LocalRestoreWriter())
-                .clock(clock)
+        return Managers.local(config, clock)
                 .listener(listener)
                 .offsite(List.of(new DamagingStorage(new LocalDiskArchiveStorage(dir.resolve("offsite")))))
                 .build();

@@ -14,14 +14,6 @@ import dev.backman.domain.model.BackupStatus;
 import dev.backman.domain.model.RetryPolicy;
 import dev.backman.domain.model.Schedule;
 import dev.backman.domain.port.ProgressListener;
-import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
-import dev.backman.filesystem.checksum.JdkChecksums;
-import dev.backman.filesystem.json.JsonRepositoryDocuments;
-import dev.backman.filesystem.lock.LocalRepositoryLock;
-import dev.backman.filesystem.restore.LocalRestoreWriter;
-import dev.backman.filesystem.scan.FileSystemSourceScanner;
-import dev.backman.filesystem.storage.LocalDiskArchiveStorage;
-import dev.backman.sqlite.SqliteBackupCatalog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,17 +95,7 @@ class ScheduledBackupEmbeddingTest {
         BackupConfig config = BackupConfig.defaults()
                 .withSourcePaths(List.of(SourceTree.create(dir.resolve("project"))))
                 .withBackupLocation(repo.toString());
-        return BackupManager.builder()
-                .config(config)
-                .storage(new LocalDiskArchiveStorage(repo))
-                .catalog(SqliteBackupCatalog.open(repo.resolve("catalog.db")))
-                .codec(new CommonsCompressArchiveCodec())
-                .scanner(new FileSystemSourceScanner())
-                .checksums(new JdkChecksums())
-                .documents(new JsonRepositoryDocuments())
-                .lock(new LocalRepositoryLock(repo))
-                .restoreWriter(new LocalRestoreWriter())
-                .clock(clock)
+        return Managers.local(config, clock)
                 .listener(ProgressListener.NONE)
                 .cronCalendar(withCron ? new CronUtilsCalendar() : null)
                 .build();

@@ -16,13 +16,7 @@ import dev.backman.domain.model.SkippedFile;
 import dev.backman.domain.port.ProgressListener;
 import dev.backman.domain.port.ScanResult;
 import dev.backman.domain.port.SourceScanner;
-import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
-import dev.backman.filesystem.checksum.JdkChecksums;
-import dev.backman.filesystem.json.JsonRepositoryDocuments;
-import dev.backman.filesystem.lock.LocalRepositoryLock;
-import dev.backman.filesystem.restore.LocalRestoreWriter;
 import dev.backman.filesystem.scan.FileSystemSourceScanner;
-import dev.backman.filesystem.storage.LocalDiskArchiveStorage;
 import dev.backman.sqlite.SqliteBackupCatalog;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -286,17 +280,8 @@ class SourceFaultsTest {
         Path repo = dir.resolve("backups");
         BackupConfig config = BackupConfig.defaults().withSourcePaths(sources).withBackupLocation(repo.toString())
                 .withCompressionType(type);
-        return BackupManager.builder()
-                .config(config)
-                .storage(new LocalDiskArchiveStorage(repo))
-                .catalog(SqliteBackupCatalog.open(repo.resolve("catalog.db")))
-                .codec(new CommonsCompressArchiveCodec())
+        return Managers.local(config, clock)
                 .scanner(scanner)
-                .checksums(new JdkChecksums())
-                .documents(new JsonRepositoryDocuments())
-                .lock(new LocalRepositoryLock(repo))
-                .restoreWriter(new LocalRestoreWriter())
-                .clock(clock)
                 .listener(new ProgressListener() {
                     @Override
                     public void onWarning(String message) {

@@ -91,10 +91,17 @@ final class LocalStagedObject implements StagedObject {
         }
     }
 
+    /**
+     * Writes in pieces of at most {@link #WRITE_BUFFER}: a file channel copies each write into a native buffer of its
+     * size, and one for every large write (an encrypting storage hands over whole 1 MiB segments) cost 1.9 s of write
+     * time for a 550 MB archive here, against 0.4 s in pieces.
+     */
     void write(byte[] bytes, int offset, int length) throws IOException {
         checkOpen();
         try {
-            buffered.write(bytes, offset, length);
+            for (int done = 0; done < length; done += WRITE_BUFFER) {
+                buffered.write(bytes, offset + done, Math.min(WRITE_BUFFER, length - done));
+            }
         } catch (IOException e) {
             throw failures.of("cannot write " + key, e);
         }
