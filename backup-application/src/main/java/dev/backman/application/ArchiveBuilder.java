@@ -76,8 +76,16 @@ final class ArchiveBuilder {
             for (ScannedEntry scanned : scan.entries()) {
                 FileEntry entry = BackupPlan.entry(scanned, null, id);
                 switch (scanned.type()) {
-                    case DIR -> writer.addDirectory(entry);
-                    case SYMLINK -> writer.addSymlink(entry);
+                    case DIR -> {
+                        if (!chain.holdsUnchanged(scanned)) {
+                            writer.addDirectory(entry);
+                        }
+                    }
+                    case SYMLINK -> {
+                        if (!chain.holdsUnchanged(scanned)) {
+                            writer.addSymlink(entry);
+                        }
+                    }
                     case FILE -> {
                         FileEntry before = unchanged.get(scanned);
                         String digest = hasher.digestOf(scanned);

@@ -62,6 +62,17 @@ final class ChainContents {
         return before;
     }
 
+    /**
+     * Whether this directory or symlink is in the parent's tree as it is now (same type, mode, mtime and link
+     * target): an incremental archive leaves it out, since restores take directories and links from the manifest.
+     */
+    boolean holdsUnchanged(ScannedEntry scanned) {
+        FileEntry before = previous.get(scanned.archivePath());
+        return before != null && before.type() == scanned.type() && scanned.type() != EntryType.FILE
+                && before.mode() == scanned.mode() && before.mtime().equals(scanned.mtime())
+                && Objects.equals(before.linkTarget(), scanned.linkTarget());
+    }
+
     /** The parent's entry at this archive path, or null. */
     FileEntry previous(String path) {
         return previous.get(path);

@@ -76,9 +76,10 @@ final class CreateBackup {
         backup = backup.withStatus(BackupStatus.IN_PROGRESS);
         ports.catalog().save(backup);
         try {
-            Written written = write(backup, roots, fresh ? early.result() : scan(roots), chain, request.rehash(),
-                    started);
-            ports.catalog().saveFiles(id, written.files());
+            // the parent's tree is read from the catalog while the early scan may still be running
+            ChainContents contents = ChainContents.of(chain, ports.catalog());
+            ScanResult scan = fresh ? early.result() : scan(roots);
+            Written written = write(backup, roots, scan, contents, request.rehash(), started);
             ports.catalog().save(written.backup());
             applyRetention();
             return new BackupResult(written.backup(), written.statistics());
@@ -91,10 +92,24 @@ final class CreateBackup {
         }
     }
 
-    private Written write(BackupMetadata backup, List<SourceRoot> roots, ScanResult scan, Chain chain,
+    private Written write(BackupMetadata backup, List<SourceRoot> roots, ScanResult scan, ChainContents contents,
                           boolean rehash, Instant started) {
-        ChainContents contents = ChainContents.of(chain, ports.catalog());
         ArchiveOutcome outcome = new ArchiveBuilder(ports).build(backup, scan, contents, rehash);
+        List<FileEntry> files = outcome.files();
+        FileListWrite rows = FileListWrite.start(ports.catalog(), backup.backupId(), files);
+        try {
+            Written written = publish(backup, roots, scan, contents, started, outcome);
+            rows.await();
+            return written;
+        } catch (RuntimeException e) {
+            rows.undo(e);
+            throw e;
+        }
+    }
+
+    /** Checks a zip archive, then publishes the manifest. */
+    private Written publish(BackupMetadata backup, List<SourceRoot> roots, ScanResult scan, ChainContents contents,
+                            Instant started, ArchiveOutcome outcome) {
         List<FileEntry> files = outcome.files();
         BackupMetadata written = backup.withContents(
                 files.stream().filter(FileEntry::isFile).count(),

@@ -56,6 +56,7 @@ public final class BackupJson {
         new WireNames<>(CompressionType.class, CompressionType::extension).registerIn(module);
         PathAsString.registerIn(module);
         module.setMixInAnnotation(FileEntry.class, FileEntryMixin.class);
+        module.addSerializer(FileEntry.class, new FileEntrySerializer());
         module.setMixInAnnotation(Manifest.class, ManifestMixin.class);
         return module;
     }

@@ -8,6 +8,8 @@ import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.BackupStatus;
 import dev.backman.domain.model.BackupType;
 import dev.backman.domain.model.CompressionType;
+import dev.backman.domain.model.EntryType;
+import dev.backman.domain.model.FileEntry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +47,24 @@ class BackupJsonTest {
         assertThat(mapper.writeValueAsString(report)).isEqualTo("{\"checked_backups\":[\"b1\"],\"damaged_files\":2,"
                 + "\"restored_to\":\"/tmp/restore\",\"finished_at\":\"2026-11-29T12:00:00Z\","
                 + "\"compression_type\":\"tar.xz\"}");
+    }
+
+    @Test
+    void aManifestEntryIsWrittenWithEveryFieldInItsWireOrderAndReadsBack() throws Exception {
+        FileEntry file = new FileEntry("src/a.txt", EntryType.FILE, 12, 0644,
+                Instant.parse("2024-07-03T09:46:40.123456Z"), "ab".repeat(32), null, "b1", "65024:17:1700000000000");
+        FileEntry link = new FileEntry("src/l\u00e9nk \"q\"", EntryType.SYMLINK, 0, 0777,
+                Instant.parse("2024-07-03T09:46:40Z"), null, "../a.txt", null, null);
+
+        assertThat(mapper.writeValueAsString(file)).isEqualTo("{\"path\":\"src/a.txt\",\"type\":\"file\",\"size\":12,"
+                + "\"mode\":420,\"mtime\":\"2024-07-03T09:46:40.123456Z\",\"sha256\":\"" + "ab".repeat(32) + "\","
+                + "\"link_target\":null,\"stored_in\":\"b1\",\"file_key\":\"65024:17:1700000000000\"}");
+        assertThat(mapper.writeValueAsString(link)).isEqualTo("{\"path\":\"src/l\u00e9nk \\\"q\\\"\",\"type\":\"symlink\","
+                + "\"size\":0,\"mode\":511,\"mtime\":\"2024-07-03T09:46:40Z\",\"sha256\":null,"
+                + "\"link_target\":\"../a.txt\",\"stored_in\":null,\"file_key\":null}");
+        for (FileEntry entry : List.of(file, link)) {
+            assertThat(mapper.readValue(mapper.writeValueAsString(entry), FileEntry.class)).isEqualTo(entry);
+        }
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.HexFormat;
  * path (the format of {@code sha256sum}, so it can be recomputed with standard tools).
  */
 public final class TreeChecksum {
+    private static final int PIECE = 1 << 20;
+
     private TreeChecksum() {
     }
 
@@ -28,10 +30,18 @@ public final class TreeChecksum {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
-        entries.stream()
-                .filter(FileEntry::isFile)
-                .sorted(Comparator.comparing(FileEntry::path))
-                .forEach(e -> digest.update((e.sha256() + "  " + e.path() + "\n").getBytes(StandardCharsets.UTF_8)));
+        // the lines go to the digest in large pieces: one small update per file kept SHA-256 out of its fast
+        // (compiled, intrinsic) loop, which cost a 50,000-entry backup more than its whole manifest
+        StringBuilder lines = new StringBuilder(PIECE + 512);
+        for (FileEntry e : entries.stream().filter(FileEntry::isFile).sorted(Comparator.comparing(FileEntry::path))
+                .toList()) {
+            lines.append(e.sha256()).append("  ").append(e.path()).append('\n');
+            if (lines.length() >= PIECE) {
+                digest.update(lines.toString().getBytes(StandardCharsets.UTF_8));
+                lines.setLength(0);
+            }
+        }
+        digest.update(lines.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest());
     }
 }

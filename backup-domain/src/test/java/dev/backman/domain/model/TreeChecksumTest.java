@@ -24,6 +24,21 @@ class TreeChecksumTest {
     }
 
     @Test
+    void aTreeLargerThanOnePieceOfLinesHasTheChecksumOfAllItsLines() throws Exception {
+        List<FileEntry> files = new java.util.ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) { // about 2.6 MB of lines, names with multi-byte characters
+            String path = String.format("r/d\u00e9j\u00e0/%05d.txt", i);
+            files.add(file(path, i % 2 == 0 ? A : B));
+            text.append(i % 2 == 0 ? A : B).append("  ").append(path).append('\n');
+        }
+        java.util.Collections.reverse(files);
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(TreeChecksum.of(files)).isEqualTo(expected);
+    }
+
+    @Test
     void changesWhenAnyFileChanges() {
         assertThat(TreeChecksum.of(List.of(file("r/a", A))))
                 .isNotEqualTo(TreeChecksum.of(List.of(file("r/a", B))))
