@@ -100,6 +100,39 @@ class IncrementalChainTest {
     }
 
     @Test
+    void anIncrementalArchiveHoldsOnlyWhatIsNewOrChangedYetItsRestoreIsTheWholeTree() throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        try (BackupManager manager = manager(source, CompressionType.TAR_ZST)) {
+            manager.createBackup("gen0");
+            TreeFixture.write(source.resolve("main/java/New.java"), "class New {}\n");
+            Files.createDirectories(source.resolve("fresh/empty"));
+            Files.createSymbolicLink(source.resolve("main/java/link-new"), Path.of("New.java"));
+            Files.setPosixFilePermissions(source.resolve("empty-dir/also-empty"),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            clock.advance(Duration.ofHours(1));
+            manager.createBackup("gen1");
+            Path snapshot = snapshot(source, 1);
+
+            List<String> archived = new ArrayList<>();
+            try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                    new org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream(
+                            Files.newInputStream(dir.resolve("backups/archives/gen1.tar.zst"))))) {
+                for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                    archived.add(e.getName().replaceAll("/$", ""));
+                }
+            }
+            assertThat(archived).contains("project/main/java/New.java", "project/main/java/link-new",
+                    "project/fresh", "project/fresh/empty", "project/main/java", "project/empty-dir/also-empty");
+            assertThat(archived).as("unchanged directories and links stay in gen0's archive")
+                    .doesNotContain("project/bin", "project/empty-dir", "project/dir with spaces",
+                            "project/link-to-readme", "project/main/dangling", "project/README.md");
+
+            manager.restore(RestoreRequest.of("gen1", dir.resolve("out")));
+            TreeFixture.assertSameTree(snapshot, dir.resolve("out/project"));
+        }
+    }
+
+    @Test
     void aRestoreThatNeedsThreeArchivesReadsEachOnce() throws IOException {
         Path source = TreeFixture.tricky(dir, "project");
         try (BackupManager manager = manager(source, CompressionType.TAR_GZ)) {

@@ -9,6 +9,7 @@ import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.BackupCatalog;
 import dev.backman.domain.port.RepositoryDocuments;
 import dev.backman.sqlite.SqliteBackupCatalog;
+import dev.backman.sqlite.SqliteNativeLibrary;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -25,7 +26,11 @@ public final class CatalogModule extends AbstractModule {
     }
 
     private CatalogModule(Function<Path, BackupCatalog> opener) {
-        this.opener = opener;
+        this.opener = path -> {
+            // sqlite's native library from the data directory rather than extracted to /tmp on every start
+            new SqliteNativeLibrary(DataDirectory.fromEnvironment().nativeLibraries()).install();
+            return opener.apply(path);
+        };
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Properties;
 
 /**
  * The per-user directory where backman keeps what belongs to no repository directory: the catalogs of S3
- * repositories ({@code catalogs/<repository id>.db}) and their local lock files. The first that is set of: the
+ * repositories ({@code catalogs/<repository id>.db}), their local lock files, and sqlite's native library
+ * ({@code lib/}). The first that is set of: the
  * system property {@code backman.data.dir}, the environment variable {@code BACKMAN_DATA_DIR},
  * {@code $XDG_DATA_HOME/backman}, and {@code ~/.local/share/backman}.
  */
@@ -32,6 +33,11 @@ record DataDirectory(Path root) {
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
                 : Path.of(properties.getProperty("user.home"), ".local", "share");
         return new DataDirectory(base.toAbsolutePath().normalize().resolve("backman"));
+    }
+
+    /** Where native libraries that would otherwise be extracted to a new temporary file on every start are kept. */
+    Path nativeLibraries() {
+        return root.resolve("lib");
     }
 
     /** The catalog of the repository with this id. */
