@@ -24,8 +24,7 @@ final class EntryPaths {
         for (SourceRoot root : manifest.roots()) {
             roots.add(root.name());
         }
-        Set<String> seen = new HashSet<>();
-        Map<String, EntryType> notDirectories = new HashMap<>();
+        Map<String, EntryType> types = new HashMap<>();
         for (FileEntry entry : manifest.files()) {
             String path = entry.path();
             if (path.isEmpty() || path.startsWith("/") || path.indexOf('\0') >= 0) {
@@ -39,20 +38,24 @@ final class EntryPaths {
             if (!roots.contains(entry.rootName())) {
                 throw new UnsafeArchiveEntry(path, "does not belong to a source root of the backup");
             }
-            if (!seen.add(path)) {
+            if (types.put(path, entry.type()) != null) {
                 throw new UnsafeArchiveEntry(path, "appears more than once");
             }
-            if (entry.type() != EntryType.DIR) {
-                notDirectories.put(path, entry.type());
-            }
         }
+        // Only the nearest ancestor the manifest lists needs looking at: if it is a directory, that directory is an
+        // entry of its own and is checked the same way, so a file or symlink anywhere above is still found. In a
+        // well-formed manifest that is the parent: one lookup per entry, however deep the tree.
         for (FileEntry entry : manifest.files()) {
             String path = entry.path();
-            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
-                EntryType parent = notDirectories.get(path.substring(0, slash));
-                if (parent != null) {
-                    throw new UnsafeArchiveEntry(path, "lies below a " + parent.wireName() + " of the same backup ("
-                            + path.substring(0, slash) + ")");
+            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                String ancestor = path.substring(0, slash);
+                EntryType type = types.get(ancestor);
+                if (type == EntryType.DIR) {
+                    break;
+                }
+                if (type != null) {
+                    throw new UnsafeArchiveEntry(path, "lies below a " + type.wireName() + " of the same backup ("
+                            + ancestor + ")");
                 }
             }
         }

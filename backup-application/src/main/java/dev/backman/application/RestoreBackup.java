@@ -85,6 +85,9 @@ final class RestoreBackup {
 
     private static List<RestorePlan.Destination> select(Manifest manifest, RestoreRequest request,
                                                         RestorePlan plan) {
+        if (request.includes().isEmpty()) {
+            return manifest.files().stream().map(plan::of).toList();
+        }
         IncludeFilter filter = new IncludeFilter(request.includes());
         Set<String> wanted = new HashSet<>();
         for (FileEntry entry : manifest.files()) {

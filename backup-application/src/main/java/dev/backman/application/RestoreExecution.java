@@ -55,7 +55,7 @@ final class RestoreExecution {
         this.repository = repository;
         this.manifest = manifest;
         this.states = states;
-        this.writer = ports.restoreWriter();
+        this.writer = ports.restoreWriter().forOneRestore();
     }
 
     /** Restores; returns the files a partial restore could not bring back (always empty otherwise). */

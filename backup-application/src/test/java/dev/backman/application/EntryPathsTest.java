@@ -53,6 +53,23 @@ class EntryPathsTest {
     }
 
     @Test
+    void refusesEntriesFarBelowASymlinkWhateverIsListedInBetween() {
+        // a directory entry below the link, and a level the manifest does not list at all
+        assertThatThrownBy(() -> EntryPaths.requireSafe(manifest(dir("src"), file("src/l/d/unlisted/passwd"),
+                dir("src/l/d"), link("src/l", "/etc")))).isInstanceOf(UnsafeArchiveEntry.class)
+                .hasMessageContaining("symlink of the same backup (src/l)");
+        assertThatThrownBy(() -> EntryPaths.requireSafe(manifest(dir("src"), link("src/l", "/etc"),
+                file("src/l/x/y/z/passwd")))).isInstanceOf(UnsafeArchiveEntry.class)
+                .hasMessageContaining("symlink of the same backup (src/l)");
+    }
+
+    @Test
+    void acceptsADeepTreeWhoseLevelsAreNotAllListed() {
+        assertThatCode(() -> EntryPaths.requireSafe(manifest(dir("src"), file("src/a/b/c/d.txt"),
+                dir("src/a/b"), file("src/a/b/e.txt")))).doesNotThrowAnyException();
+    }
+
+    @Test
     void refusesRepeatedNames() {
         assertThatThrownBy(() -> EntryPaths.requireSafe(manifest(dir("src"), file("src/a"), file("src/a"))))
                 .hasMessageContaining("more than once");

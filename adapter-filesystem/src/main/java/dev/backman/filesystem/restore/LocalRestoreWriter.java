@@ -23,14 +23,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Restores entries onto the local file system: contents go to a verified temporary file that is renamed into place,
- * and nothing is ever written through a symlink found below the base. Stateless, so one instance may serve several
- * threads of a restore.
+ * and nothing is ever written through a symlink found below the base. Safe for the several threads of a restore.
  */
 public final class LocalRestoreWriter implements RestoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRestoreWriter.class);
 
+    private final VerifiedDirectories checked;
+
     /** A writer of restored files on the local file system. */
     public LocalRestoreWriter() {
+        this(VerifiedDirectories.none());
+    }
+
+    private LocalRestoreWriter(VerifiedDirectories checked) {
+        this.checked = checked;
+    }
+
+    /**
+     * {@inheritDoc} The returned writer remembers, until the restore ends, which directories below the base it has
+     * found to be real directories, instead of checking every level of every file's path again.
+     */
+    @Override
+    public RestoreWriter forOneRestore() {
+        return new LocalRestoreWriter(VerifiedDirectories.forOneRestore());
     }
 
     /**
@@ -46,7 +61,7 @@ public final class LocalRestoreWriter implements RestoreWriter {
     public Path writeTemporary(Path base, String relative, FileEntry entry, InputStream content, String backupId)
             throws IOException {
         RestoreTarget target = RestoreTarget.of(base, relative);
-        ParentDirectories.create(target);
+        ParentDirectories.create(target, checked);
         TemporaryNames.NewFile temporary = TemporaryNames.openFile(target.directory(), target.fileName());
         try (OutputStream out = Channels.newOutputStream(temporary.channel())) {
             VerifyingCopy.write(content, out, entry, backupId);
@@ -60,7 +75,7 @@ public final class LocalRestoreWriter implements RestoreWriter {
     @Override
     public Path copyTemporary(Path verified, Path base, String relative) throws IOException {
         RestoreTarget target = RestoreTarget.of(base, relative);
-        ParentDirectories.create(target);
+        ParentDirectories.create(target, checked);
         Path temporary = TemporaryNames.createFile(target.directory(), target.fileName());
         try (FileChannel in = FileChannel.open(verified, StandardOpenOption.READ);
              FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -79,7 +94,7 @@ public final class LocalRestoreWriter implements RestoreWriter {
     public void publish(Path temporary, Path base, String relative, FileEntry entry) throws IOException {
         RestoreTarget target = RestoreTarget.of(base, relative);
         if (!target.directory().equals(temporary.toAbsolutePath().getParent())) {
-            ParentDirectories.create(target);
+            ParentDirectories.create(target, checked);
         }
         // else the parents were checked when the temporary was made beside the destination, and a rename within
         // its directory cannot leave it: were a parent swapped for a link since, the temporary would not be found.
@@ -94,7 +109,7 @@ public final class LocalRestoreWriter implements RestoreWriter {
             Files.createDirectories(base);
             return;
         }
-        ParentDirectories.create(target);
+        ParentDirectories.create(target, checked);
         Path destination = target.destination();
         BasicFileAttributes found = ParentDirectories.attributesOrNull(destination);
         if (found != null && found.isDirectory()) {
@@ -117,7 +132,7 @@ public final class LocalRestoreWriter implements RestoreWriter {
     public void createSymlink(Path base, String relative, FileEntry entry) throws IOException {
         RestoreTarget target = RestoreTarget.of(base, relative);
         Path linkTarget = linkTargetOf(target, entry);
-        ParentDirectories.create(target);
+        ParentDirectories.create(target, checked);
         // Made beside the destination and renamed over it, so an existing file or link is replaced atomically.
         Path temporary = TemporaryNames.createSymlink(target.directory(), target.fileName(), linkTarget);
         try {
@@ -136,7 +151,7 @@ public final class LocalRestoreWriter implements RestoreWriter {
             FileMetadata.apply(base, entry); // the base may be a link the user chose
             return;
         }
-        ParentDirectories.create(target);
+        ParentDirectories.create(target, checked);
         Path destination = target.destination();
         BasicFileAttributes found = ParentDirectories.attributesOrNull(destination);
         if (found == null) {

@@ -42,33 +42,54 @@ final class ParentDirectories {
         return State.PRESENT;
     }
 
-    /** Creates missing parents one at a time, refusing to pass through a symlink. */
-    static void create(RestoreTarget target) throws IOException {
+    /**
+     * Creates missing parents one at a time, refusing to pass through a symlink. A parent that {@code verified}
+     * recorded earlier in the same restore is trusted after one look at it (still a directory, same identity); the
+     * levels checked or made here are recorded.
+     */
+    static void create(RestoreTarget target, VerifiedDirectories verified) throws IOException {
         if (target.isBase()) {
             Files.createDirectories(target.directory());
+            return;
+        }
+        int levels = target.names().size() - 1;
+        Path parent = target.base();
+        for (int i = 0; i < levels; i++) {
+            parent = parent.resolve(target.names().get(i));
+        }
+        if (levels > 0 && isVerified(parent, verified)) {
             return;
         }
         if (!Files.isDirectory(target.base())) { // one stat; creating it every time would cost a failed mkdir too
             Files.createDirectories(target.base());
         }
         Path current = target.base();
-        for (int i = 0; i < target.names().size() - 1; i++) {
+        for (int i = 0; i < levels; i++) {
             current = current.resolve(target.names().get(i));
             BasicFileAttributes attributes = attributesOrNull(current);
             if (attributes == null) {
-                createOne(current, target);
-            } else {
-                requireRealDirectory(current, attributes, target);
+                createOne(current);
+                attributes = attributesOrNull(current);
             }
+            requireRealDirectory(current, attributes, target);
+            verified.add(current, attributes.fileKey());
         }
     }
 
-    private static void createOne(Path directory, RestoreTarget target) throws IOException {
+    private static boolean isVerified(Path directory, VerifiedDirectories verified) throws IOException {
+        Object identity = verified.identityOf(directory);
+        if (identity == null) {
+            return false;
+        }
+        BasicFileAttributes now = attributesOrNull(directory);
+        return now != null && now.isDirectory() && !now.isSymbolicLink() && identity.equals(now.fileKey());
+    }
+
+    private static void createOne(Path directory) throws IOException {
         try {
             Files.createDirectory(directory);
         } catch (FileAlreadyExistsException raced) {
-            // Another thread of the same restore created it first: fine if it is a real directory.
-            requireRealDirectory(directory, attributesOrNull(directory), target);
+            // Another thread of the same restore created it first: the caller checks it is a real directory.
         }
     }
 

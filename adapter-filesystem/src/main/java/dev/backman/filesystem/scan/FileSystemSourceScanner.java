@@ -8,16 +8,33 @@ import dev.backman.domain.port.ScannedEntry;
 import dev.backman.domain.port.SourceScanner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scans source roots on the local file system with one attribute read per entry. Skipped entries are reported
+ * Scans source roots on the local file system with one attribute read per entry, several directories at a time,
+ * into the same order every time (parents before children, siblings by name). Skipped entries are reported
  * with their absolute path on disk, so a user can find and fix them.
  */
 public final class FileSystemSourceScanner implements SourceScanner {
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemSourceScanner.class);
+    /**
+     * Directories are read by this many threads: a scan is system calls and small objects. The first scan of the
+     * benchmark's 49,593-entry tree took 1.34 s on one core and 0.78 s on two; more threads help a cold cache.
+     */
+    private static final int THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /** A named daemon thread, so a scan shows as such in a thread dump and never keeps a JVM alive. */
+    private static final class ScanThread extends ForkJoinWorkerThread {
+        ScanThread(ForkJoinPool pool) {
+            super(pool);
+            setName("backman-scan-" + getPoolIndex());
+            setDaemon(true);
+        }
+    }
 
     /** A scanner of local directory trees. */
     public FileSystemSourceScanner() {
@@ -35,8 +52,13 @@ public final class FileSystemSourceScanner implements SourceScanner {
         SizeLimit sizeLimit = new SizeLimit(rules.maxFileSizeBytes());
         List<ScannedEntry> entries = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
-        for (SourceRoot root : roots) {
-            new RootWalker(root, exclusions, sizeLimit, entries, skipped, fileFound).walk();
+        ForkJoinPool pool = new ForkJoinPool(THREADS, ScanThread::new, null, false);
+        try {
+            for (SourceRoot root : roots) {
+                new RootWalker(root, exclusions, sizeLimit, entries, skipped, fileFound, pool).walk();
+            }
+        } finally {
+            pool.shutdownNow();
         }
         LOG.debug("scanned {} root(s): {} entries, {} skipped in {} ms", roots.size(), entries.size(), skipped.size(),
                 (System.nanoTime() - started) / 1_000_000);

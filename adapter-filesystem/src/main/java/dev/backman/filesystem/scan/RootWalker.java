@@ -16,13 +16,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Walks one source root depth-first without recursion (parents before children, siblings by name) and adds what it
- * finds to the shared entry and skip lists. No single bad entry stops the walk.
+ * Walks one source root (parents before children, siblings by name) and adds what it finds to the shared entry and
+ * skip lists. Each directory is one task of a fork/join pool: its children are read while other directories are,
+ * and the results are put back in walk order at the end, so the output does not depend on the threads. No single
+ * bad entry stops the walk.
  */
 final class RootWalker {
     private static final Logger LOG = LoggerFactory.getLogger(RootWalker.class);
@@ -39,42 +43,50 @@ final class RootWalker {
     private final List<ScannedEntry> entries;
     private final List<SkippedFile> skipped;
     private final LongConsumer fileFound;
-    private final Deque<Pending> stack = new ArrayDeque<>();
+    private final ForkJoinPool pool;
     private AttributeReader reader;
 
+    /**
+     * @param fileFound told the size of each file found, from the pool's threads (one at a time)
+     * @param pool      runs the directory tasks
+     */
     RootWalker(SourceRoot root, ExclusionRules exclusions, SizeLimit sizeLimit, List<ScannedEntry> entries,
-               List<SkippedFile> skipped, LongConsumer fileFound) {
+               List<SkippedFile> skipped, LongConsumer fileFound, ForkJoinPool pool) {
         this.root = root;
         this.exclusions = exclusions;
         this.sizeLimit = sizeLimit;
         this.entries = entries;
         this.skipped = skipped;
         this.fileFound = fileFound;
+        this.pool = pool;
     }
 
     void walk() {
         Path start = root.path();
         reader = AttributeReader.forFileSystem(start.getFileSystem());
+        Visit top = new Visit(new Pending(start, root.name(), ""));
         EntryStat stat;
         try {
             stat = reader.read(start);
             if (stat.kind() == EntryStat.Kind.SYMLINK) {
                 Path target = resolveLink(start); // a root that is a link is followed once; links below never are
                 if (target == null) {
-                    skip(start, "symlink whose target does not exist");
+                    top.skip(start, "symlink whose target does not exist");
+                    top.collectInto(entries, skipped);
                     return;
                 }
                 start = target;
+                top = new Visit(new Pending(start, root.name(), ""));
                 stat = reader.read(start);
             }
         } catch (IOException e) {
-            skip(start, e);
+            top.skip(start, e);
+            top.collectInto(entries, skipped);
             return;
         }
-        visit(new Pending(start, root.name(), ""), stat);
-        while (!stack.isEmpty()) {
-            visitBelowRoot(stack.pop());
-        }
+        top.stat = stat;
+        pool.invoke(top);
+        top.collectInto(entries, skipped);
     }
 
     /** Null when the link is dangling. */
@@ -86,56 +98,120 @@ final class RootWalker {
         }
     }
 
-    private void visitBelowRoot(Pending pending) {
-        if (exclusions.excludes(pending.name(), pending.relative())) {
-            return;
-        }
-        try {
-            visit(pending, reader.read(pending.path()));
-        } catch (IOException e) {
-            skip(pending.path(), e);
-        }
-    }
+    /**
+     * One path visited with its attributes known; a directory also visits its children, forking a task for each
+     * subdirectory. What it finds is kept in order: entries, skipped files and the subdirectories' own visits.
+     */
+    private final class Visit extends RecursiveAction {
+        private final Pending pending;
+        private final List<Object> found = new ArrayList<>();
+        private EntryStat stat;
 
-    private void visit(Pending pending, EntryStat stat) {
-        try {
-            switch (stat.kind()) {
-                case DIRECTORY -> visitDirectory(pending, stat);
-                case FILE -> visitFile(pending, stat);
-                case SYMLINK -> emit(pending, stat, EntryType.SYMLINK,
-                        Files.readSymbolicLink(pending.path()).toString());
-                case SPECIAL -> skip(pending.path(), "special file (" + stat.special() + ")");
+        Visit(Pending pending) {
+            this.pending = pending;
+        }
+
+        @Override
+        protected void compute() {
+            List<Visit> forked = new ArrayList<>();
+            visit(pending, stat, forked);
+            for (Visit child : forked) {
+                child.join();
             }
-        } catch (IOException e) {
-            skip(pending.path(), e);
         }
-    }
 
-    private void visitDirectory(Pending pending, EntryStat stat) throws IOException {
-        boolean isRoot = pending.relative().isEmpty();
-        if (!isRoot && exclusions.excludesDirectory(pending.name(), pending.relative())) {
-            return;
+        private void visit(Pending at, EntryStat attributes, List<Visit> forked) {
+            try {
+                switch (attributes.kind()) {
+                    case DIRECTORY -> visitDirectory(at, attributes, forked);
+                    case FILE -> visitFile(at, attributes);
+                    case SYMLINK -> emit(at, attributes, EntryType.SYMLINK, Files.readSymbolicLink(at.path()).toString());
+                    case SPECIAL -> skip(at.path(), "special file (" + attributes.special() + ")");
+                }
+            } catch (IOException e) {
+                skip(at.path(), e);
+            }
         }
-        Path dir = pending.path();
-        if (!stat.readableByEveryone() && !(Files.isReadable(dir) && Files.isExecutable(dir))) {
-            skip(dir, "permission denied");
-            return;
-        }
-        List<Pending> children = list(dir, isRoot ? "" : pending.relative() + "/");
-        emit(pending, stat, EntryType.DIR, null); // after listing: a directory that cannot be listed is skipped whole
-        for (int i = children.size() - 1; i >= 0; i--) {
-            stack.push(children.get(i));
-        }
-    }
 
-    private void visitFile(Pending pending, EntryStat stat) {
-        if (sizeLimit.exceededBy(stat.size())) {
-            skip(pending.path(), sizeLimit.reason(stat.size()));
-        } else if (!stat.readableByEveryone() && !Files.isReadable(pending.path())) {
-            skip(pending.path(), "permission denied");
-        } else {
-            emit(pending, stat, EntryType.FILE, null);
-            fileFound.accept(stat.size());
+        private void visitDirectory(Pending at, EntryStat attributes, List<Visit> forked) throws IOException {
+            boolean isRoot = at.relative().isEmpty();
+            if (!isRoot && exclusions.excludesDirectory(at.name(), at.relative())) {
+                return;
+            }
+            Path dir = at.path();
+            if (!attributes.readableByEveryone() && !(Files.isReadable(dir) && Files.isExecutable(dir))) {
+                skip(dir, "permission denied");
+                return;
+            }
+            List<Pending> children = list(dir, isRoot ? "" : at.relative() + "/");
+            emit(at, attributes, EntryType.DIR, null); // after listing: a directory that cannot be listed is skipped
+            for (Pending child : children) {
+                if (exclusions.excludes(child.name(), child.relative())) {
+                    continue;
+                }
+                EntryStat childStat;
+                try {
+                    childStat = reader.read(child.path());
+                } catch (IOException e) {
+                    skip(child.path(), e);
+                    continue;
+                }
+                if (childStat.kind() == EntryStat.Kind.DIRECTORY) {
+                    Visit task = new Visit(child);
+                    task.stat = childStat;
+                    found.add(task);
+                    forked.add(task);
+                    task.fork();
+                } else {
+                    visit(child, childStat, forked);
+                }
+            }
+        }
+
+        private void visitFile(Pending at, EntryStat attributes) {
+            if (sizeLimit.exceededBy(attributes.size())) {
+                skip(at.path(), sizeLimit.reason(attributes.size()));
+            } else if (!attributes.readableByEveryone() && !Files.isReadable(at.path())) {
+                skip(at.path(), "permission denied");
+            } else {
+                emit(at, attributes, EntryType.FILE, null);
+                synchronized (fileFound) {
+                    fileFound.accept(attributes.size());
+                }
+            }
+        }
+
+        private void emit(Pending at, EntryStat attributes, EntryType type, String linkTarget) {
+            String archivePath = at.relative().isEmpty() ? root.name() : root.name() + "/" + at.relative();
+            found.add(new ScannedEntry(archivePath, at.path(), type, attributes.size(), attributes.mode(),
+                    attributes.mtime(), linkTarget, attributes.fileKey()));
+        }
+
+        void skip(Path path, IOException problem) {
+            skip(path, reasonFor(problem));
+        }
+
+        void skip(Path path, String reason) {
+            LOG.debug("skipping {}: {}", path, reason);
+            found.add(new SkippedFile(path.toString(), reason));
+        }
+
+        /** Appends this visit's findings and its subdirectories', in walk order, without recursion. */
+        void collectInto(List<ScannedEntry> entries, List<SkippedFile> skipped) {
+            Deque<Object> pending = new ArrayDeque<>(found);
+            while (!pending.isEmpty()) {
+                Object next = pending.pollFirst();
+                if (next instanceof ScannedEntry entry) {
+                    entries.add(entry);
+                } else if (next instanceof SkippedFile skip) {
+                    skipped.add(skip);
+                } else {
+                    List<Object> inner = ((Visit) next).found;
+                    for (int i = inner.size() - 1; i >= 0; i--) {
+                        pending.addFirst(inner.get(i));
+                    }
+                }
+            }
         }
     }
 
@@ -152,21 +228,6 @@ final class RootWalker {
         }
         children.sort(BY_NAME);
         return children;
-    }
-
-    private void emit(Pending pending, EntryStat stat, EntryType type, String linkTarget) {
-        String archivePath = pending.relative().isEmpty() ? root.name() : root.name() + "/" + pending.relative();
-        entries.add(new ScannedEntry(archivePath, pending.path(), type, stat.size(), stat.mode(), stat.mtime(),
-                linkTarget, stat.fileKey()));
-    }
-
-    private void skip(Path path, IOException problem) {
-        skip(path, reasonFor(problem));
-    }
-
-    private void skip(Path path, String reason) {
-        LOG.debug("skipping {}: {}", path, reason);
-        skipped.add(new SkippedFile(path.toString(), reason));
     }
 
     private static String reasonFor(IOException problem) {

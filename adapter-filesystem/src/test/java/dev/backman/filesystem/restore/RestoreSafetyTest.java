@@ -94,6 +94,47 @@ class RestoreSafetyTest {
     }
 
     @Test
+    void aWriterForOneRestoreNoticesADirectorySwappedForASymlinkAfterItWasChecked() throws IOException {
+        RestoreWriter restore = writer.forOneRestore();
+        Files.createDirectories(outside.resolve("b"));
+        restore.publish(restore.writeTemporary(base, "a/b/first", file("root/a/b/first", "1"), stream("1"), "b1"),
+                base, "a/b/first", file("root/a/b/first", "1"));
+        restore.publish(restore.writeTemporary(base, "dir/first", file("root/dir/first", "1"), stream("1"), "b1"),
+                base, "dir/first", file("root/dir/first", "1"));
+
+        // the checked directory itself becomes a link, and an ancestor becomes a link to a look-alike tree
+        Files.move(base.resolve("dir"), tmp.resolve("moved-dir"));
+        Files.createSymbolicLink(base.resolve("dir"), outside);
+        Files.move(base.resolve("a"), tmp.resolve("moved-a"));
+        Files.createSymbolicLink(base.resolve("a"), outside);
+
+        assertThatThrownBy(() -> restore.writeTemporary(base, "dir/second", file("root/dir/second", "evil"),
+                stream("evil"), "b1")).isInstanceOf(UnsafeArchiveEntry.class);
+        assertThatThrownBy(() -> restore.writeTemporary(base, "a/b/second", file("root/a/b/second", "evil"),
+                stream("evil"), "b1")).isInstanceOf(UnsafeArchiveEntry.class);
+        assertThat(outside.resolve("b")).isEmptyDirectory();
+        try (var left = Files.list(outside)) {
+            assertThat(left).containsExactly(outside.resolve("b"));
+        }
+    }
+
+    @Test
+    void aWriterForOneRestoreRecreatesADirectoryRemovedAfterItWasChecked() throws IOException {
+        RestoreWriter restore = writer.forOneRestore();
+        restore.writeTemporary(base, "d/e/first", file("root/d/e/first", "1"), stream("1"), "b1");
+        try (Stream<Path> tree = Files.walk(base.resolve("d"))) {
+            for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+
+        Path temporary = restore.writeTemporary(base, "d/e/second", file("root/d/e/second", "2"), stream("2"), "b1");
+        restore.publish(temporary, base, "d/e/second", file("root/d/e/second", "2"));
+
+        assertThat(base.resolve("d/e/second")).hasContent("2");
+    }
+
+    @Test
     void refusesAnEntryBelowASymlinkThatAnEarlierEntryOfTheSameArchiveCreated() throws IOException {
         writer.createSymlink(base, "evil", symlink("root/evil", outside.toString()));
 

@@ -324,6 +324,54 @@ class FileSystemSourceScannerTest {
     }
 
     @Test
+    void aWideAndDeepTreeComesOutInWalkOrderWhateverTheThreadsDid() throws IOException {
+        Path root = dir("tree");
+        java.util.Random random = new java.util.Random(3);
+        List<Path> dirs = new java.util.ArrayList<>(List.of(root));
+        for (int i = 0; i < 300; i++) {
+            Path parent = dirs.get(random.nextInt(dirs.size()));
+            Path sub = Files.createDirectories(parent.resolve("d" + random.nextInt(1000)));
+            dirs.add(sub);
+            for (int f = random.nextInt(8); f > 0; f--) {
+                Path file = sub.resolve("f" + random.nextInt(100) + ".txt");
+                Files.write(file, new byte[random.nextInt(3) == 0 ? 2048 : 10]); // some over the size limit
+            }
+        }
+        List<String> expectedEntries = new java.util.ArrayList<>();
+        List<String> expectedSkipped = new java.util.ArrayList<>();
+        walkInOrder(root, "tree", expectedEntries, expectedSkipped);
+        ScanRules rules = new ScanRules(List.of(), false, 1024);
+        java.util.concurrent.atomic.AtomicLong found = new java.util.concurrent.atomic.AtomicLong();
+
+        for (int run = 0; run < 3; run++) {
+            ScanResult result = scanner.scan(SourceRoot.nameAll(List.of(root)), rules, size -> found.incrementAndGet());
+
+            assertThat(paths(result)).containsExactlyElementsOf(expectedEntries);
+            assertThat(result.skipped()).extracting(s -> s.path()).containsExactlyElementsOf(expectedSkipped);
+        }
+        assertThat(found.get()).isEqualTo(3L * expectedEntries.stream().filter(p -> p.endsWith(".txt")).count());
+    }
+
+    /** The walk order spelled out: the entry, then its children sorted by name, each with its own subtree. */
+    private static void walkInOrder(Path path, String name, List<String> entries, List<String> skipped)
+            throws IOException {
+        if (Files.isRegularFile(path) && Files.size(path) > 1024) {
+            skipped.add(path.toString());
+            return;
+        }
+        entries.add(name);
+        if (Files.isDirectory(path)) {
+            List<Path> children;
+            try (var stream = Files.list(path)) {
+                children = stream.sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList();
+            }
+            for (Path child : children) {
+                walkInOrder(child, name + "/" + child.getFileName(), entries, skipped);
+            }
+        }
+    }
+
+    @Test
     void scansTenThousandFiles() throws IOException {
         Path root = dir("many");
         for (int d = 0; d < 100; d++) {

@@ -23,6 +23,16 @@ public interface RestoreWriter {
     }
 
     /**
+     * A writer for one restore, used by all its threads and dropped when it ends. It may remember what it found on
+     * disk during that restore (directories it checked), which a long-lived writer must not.
+     *
+     * @return a writer for one restore; this one by default
+     */
+    default RestoreWriter forOneRestore() {
+        return this;
+    }
+
+    /**
      * How the destination of {@code entry} compares with it.
      *
      * @param base     the restore's base directory
