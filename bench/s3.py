@@ -14,9 +14,11 @@ in turn (so that drift of this noisy machine hits all tools alike):
     download: backman restore of that backup into an empty directory (every file checked against its SHA-256);
               aws s3 cp / rclone copy of the object back to a file
 
-Every process is timed whole (JVM start included) with /usr/bin/time, which also gives the peak RSS. The table
-shows medians over the runs, MB/s, the peak RSS, and for backman the ratio (time of the fastest other tool) /
-(time of backman): 1.0x or more means backman is at least as fast. Tools that are not on the PATH are skipped with
+Every process is timed whole (JVM start included) with /usr/bin/time, which also gives its CPU time (user + system)
+and peak RSS; the CPU time S3Proxy spent meanwhile is read from /proc. The table shows medians over the runs, MB/s,
+both CPU times, the peak RSS, and for backman the ratio (time of the fastest other tool) / (time of backman): 1.0x
+or more means backman is at least as fast. The tool and the server share the machine's cores, so on a busy machine
+wall times drift while the CPU columns stay comparable. Tools that are not on the PATH are skipped with
 a message; rclone: `apt-get install rclone`, aws: the AWS CLI (v1 or v2).
 """
 import argparse
@@ -38,16 +40,25 @@ SECRET_KEY = "backman-bench-secret"
 MIB = 1024 * 1024
 
 
-def timed(cmd, cwd=None, env=None):
-    """Runs cmd under /usr/bin/time; returns (seconds, peak RSS in MiB)."""
+class Measure:
+    """What one timed process cost: wall seconds, its CPU seconds, the server's CPU seconds, peak RSS in MiB."""
+
+    def __init__(self, seconds, cpu, server_cpu, rss):
+        self.seconds, self.cpu, self.server_cpu, self.rss = seconds, cpu, server_cpu, rss
+
+
+def timed(server, cmd, cwd=None, env=None):
+    """Runs cmd under /usr/bin/time while S3Proxy's CPU time is counted."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
-        full = ["/usr/bin/time", "-f", "%e %M", "-o", out.name] + cmd
+        full = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", out.name] + cmd
+        server_before = server.cpu_seconds()
         result = subprocess.run(full, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                 text=True)
+        server_cpu = server.cpu_seconds() - server_before
         if result.returncode != 0:
             sys.exit("failed (%d): %s\n%s" % (result.returncode, " ".join(cmd), result.stderr[-3000:]))
-        seconds, kib = out.read().split()[-2:]
-        return float(seconds), int(kib) / 1024.0
+        seconds, user, system, kib = out.read().split()[-4:]
+        return Measure(float(seconds), float(user) + float(system), server_cpu, int(kib) / 1024.0)
 
 
 def free_port():
@@ -111,6 +122,14 @@ class S3ProxyServer:
         self.stop()
         sys.exit("S3Proxy did not start in 60 s; see " + str(work / "s3proxy.log"))
 
+    def cpu_seconds(self):
+        """User + system CPU time of the server process so far (Linux /proc), or 0 where /proc is missing."""
+        try:
+            fields = Path("/proc/%d/stat" % self.process.pid).read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
     def stop(self):
         self.process.terminate()
         try:
@@ -125,19 +144,20 @@ class S3ProxyServer:
 
 class Results:
     def __init__(self):
-        self.times = {}
-        self.rss = {}
+        self.measures = {}
 
-    def add(self, op, tool, seconds, rss):
-        self.times.setdefault((op, tool), []).append(seconds)
-        self.rss.setdefault((op, tool), []).append(rss)
+    def add(self, op, tool, measure):
+        self.measures.setdefault((op, tool), []).append(measure)
 
-    def time(self, op, tool):
-        values = self.times.get((op, tool))
+    def median(self, op, tool, field):
+        values = [getattr(m, field) for m in self.measures.get((op, tool), [])]
         return statistics.median(values) if values else None
 
+    def time(self, op, tool):
+        return self.median(op, tool, "seconds")
+
     def peak(self, op, tool):
-        values = self.rss.get((op, tool))
+        values = [m.rss for m in self.measures.get((op, tool), [])]
         return max(values) if values else None
 
 
@@ -179,12 +199,12 @@ def run_backman(res, server, work, env, run, args):
                       "s3: {endpoint: \"%s\", path_style: true, part_size_mb: %d, upload_threads: %d}\n"
                       % (server.endpoint, args.part_size_mb, args.upload_threads))
     repo = "s3://%s/%s" % (BUCKET, prefix)
-    res.add("upload", "backman", *timed([str(BACKMAN), "-q", "-c", str(config), "-r", repo, "backup", "--id",
-                                         "b1"], cwd=work, env=env))
+    res.add("upload", "backman", timed(server, [str(BACKMAN), "-q", "-c", str(config), "-r", repo, "backup", "--id",
+                                                "b1"], cwd=work, env=env))
     out = work / "out-backman"
     shutil.rmtree(out, ignore_errors=True)
-    res.add("download", "backman", *timed([str(BACKMAN), "-q", "-c", str(config), "-r", repo, "restore", "b1",
-                                           "--target", str(out)], cwd=work, env=env))
+    res.add("download", "backman", timed(server, [str(BACKMAN), "-q", "-c", str(config), "-r", repo, "restore",
+                                                  "b1", "--target", str(out)], cwd=work, env=env))
     check_same(work / "src" / "data.bin", out / "src" / "data.bin")
     shutil.rmtree(out)
     server.remove(prefix)
@@ -193,9 +213,9 @@ def run_backman(res, server, work, env, run, args):
 def run_aws(res, server, work, env, run):
     key = "s3://%s/aws-%d/data.bin" % (BUCKET, run)
     aws = ["aws", "--endpoint-url", server.endpoint, "s3", "cp", "--only-show-errors"]
-    res.add("upload", "aws s3 cp", *timed(aws + [str(work / "src" / "data.bin"), key], env=env))
+    res.add("upload", "aws s3 cp", timed(server, aws + [str(work / "src" / "data.bin"), key], env=env))
     out = work / "out-aws.bin"
-    res.add("download", "aws s3 cp", *timed(aws + [key, str(out)], env=env))
+    res.add("download", "aws s3 cp", timed(server, aws + [key, str(out)], env=env))
     check_same(work / "src" / "data.bin", out)
     out.unlink()
     server.remove("aws-%d" % run)
@@ -206,10 +226,11 @@ def run_rclone(res, server, work, env, run):
                                       "secret_access_key = %s\nendpoint = %s\nregion = us-east-1\n"
                                       "force_path_style = true\n" % (ACCESS_KEY, SECRET_KEY, server.endpoint))
     remote = "bench:%s/rclone-%d" % (BUCKET, run)
-    res.add("upload", "rclone copy", *timed(["rclone", "copy", str(work / "src" / "data.bin"), remote], env=env))
+    res.add("upload", "rclone copy", timed(server, ["rclone", "copy", str(work / "src" / "data.bin"), remote],
+                                           env=env))
     out = work / "out-rclone"
     shutil.rmtree(out, ignore_errors=True)
-    res.add("download", "rclone copy", *timed(["rclone", "copy", remote + "/data.bin", str(out)], env=env))
+    res.add("download", "rclone copy", timed(server, ["rclone", "copy", remote + "/data.bin", str(out)], env=env))
     check_same(work / "src" / "data.bin", out / "data.bin")
     shutil.rmtree(out)
     server.remove("rclone-%d" % run)
@@ -224,7 +245,8 @@ def check_same(a, b):
 
 def print_table(res, tools, size_mib, runs):
     print("\n%d MiB, median of %d run(s); ratio = fastest other tool's time / backman's time" % (size_mib, runs))
-    print("%-9s %-12s %9s %9s %11s %7s" % ("op", "tool", "wall s", "MB/s", "peak MiB", "ratio"))
+    print("%-9s %-12s %9s %9s %9s %12s %11s %7s" % ("op", "tool", "wall s", "MB/s", "cpu s", "server cpu s",
+                                                    "peak MiB", "ratio"))
     for op in ("upload", "download"):
         others = [res.time(op, t) for t in tools if t != "backman" and res.time(op, t) is not None]
         for tool in tools:
@@ -232,8 +254,9 @@ def print_table(res, tools, size_mib, runs):
             if seconds is None:
                 continue
             ratio = "%.2fx" % (min(others) / seconds) if tool == "backman" and others else ""
-            print("%-9s %-12s %9.2f %9.1f %11.0f %7s" % (op, tool, seconds, size_mib * MIB / 1e6 / seconds,
-                                                         res.peak(op, tool), ratio))
+            print("%-9s %-12s %9.2f %9.1f %9.2f %12.2f %11.0f %7s" % (
+                op, tool, seconds, size_mib * MIB / 1e6 / seconds, res.median(op, tool, "cpu"),
+                res.median(op, tool, "server_cpu"), res.peak(op, tool), ratio))
 
 
 def main():

@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Archive storage under an S3 prefix ({@code s3://bucket/prefix}), on AWS or any S3-compatible service. Objects are
  * written by streaming multipart uploads whose parts carry a CRC32C checksum; nothing is visible before commit, and
- * abandoned uploads are aborted (or, after a crash, by {@link #removeLeftovers()}). Thread-safe.
+ * abandoned uploads are aborted (or, after a crash, by {@link #removeLeftovers()}). With
+ * {@link S3Settings#downloadThreads()} above 1, a large object read from start to end is fetched by parallel ranged
+ * GETs, each pinned to the object's ETag. Thread-safe.
  */
 public final class S3ArchiveStorage implements ArchiveStorage {
     private static final Logger LOG = LoggerFactory.getLogger(S3ArchiveStorage.class);
@@ -36,6 +38,7 @@ public final class S3ArchiveStorage implements ArchiveStorage {
     private final S3Failures failures;
     private final WritePolicy writePolicy;
     private final ExecutorService uploadPool;
+    private final ExecutorService downloadPool;
     private final AtomicLong partBuffersAllocated = new AtomicLong();
     private volatile boolean bucketChecked;
 
@@ -55,11 +58,11 @@ public final class S3ArchiveStorage implements ArchiveStorage {
      * A storage over a client the caller built and keeps owning (tests, hosts with their own credentials or HTTP
      * setup); {@link #close()} does not close it. The client's configuration wins over the endpoint, region, path
      * style, timeouts and attempts of {@code settings}; the rest (part size, threads, storage class, object lock,
-     * read-ahead) applies.
+     * read-ahead, download threads) applies.
      *
      * @param client   the client to use
      * @param location the bucket and prefix of the repository
-     * @param settings part size, threads, storage class, object lock and read-ahead
+     * @param settings part size, threads, storage class, object lock, read-ahead and download threads
      */
     public S3ArchiveStorage(S3Client client, S3Location location, S3Settings settings) {
         this(client, false, location, settings);
@@ -72,7 +75,8 @@ public final class S3ArchiveStorage implements ArchiveStorage {
         this.settings = settings;
         this.failures = new S3Failures(location, endpointOf(client), client.serviceClientConfiguration().region().id());
         this.writePolicy = new WritePolicy(location, settings, Clock.systemUTC());
-        this.uploadPool = UploadPool.create(settings.uploadThreads());
+        this.uploadPool = TransferPool.create("backman-s3-upload", settings.uploadThreads());
+        this.downloadPool = TransferPool.create("backman-s3-download", settings.downloadThreads());
     }
 
     @Override
@@ -101,7 +105,8 @@ public final class S3ArchiveStorage implements ArchiveStorage {
             throw failures.of("cannot read " + key, e);
         }
         return Optional.of(new S3StoredObject(key, head.contentLength(), location.bucket(), objectKey, head.eTag(),
-                client, failures, settings.readAheadBytes()));
+                client, failures, new S3StoredObject.Reads(settings.readAheadBytes(), S3Settings.DOWNLOAD_RANGE_SIZE,
+                        settings.downloadThreads(), downloadPool)));
     }
 
     @Override
@@ -159,6 +164,7 @@ public final class S3ArchiveStorage implements ArchiveStorage {
     @Override
     public void close() {
         uploadPool.shutdown();
+        downloadPool.shutdown();
         if (ownsClient) {
             client.close();
         }

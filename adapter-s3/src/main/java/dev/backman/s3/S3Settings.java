@@ -23,18 +23,25 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
  * @param readTimeout    longest wait for data on an open connection; default 60 s
  * @param maxAttempts    attempts per request, including the first, with exponential backoff; default 5
  * @param readAheadBytes bytes fetched per ranged GET when an archive is read randomly; default 4 MiB
+ * @param downloadThreads ranged GETs of 8 MiB run in parallel when an archive is read from start to end (restore,
+ *                       verify, replicate); default 1, one streaming GET. More threads help where one connection
+ *                       is limited by latency (on a local server they only cost CPU); a read holds at most
+ *                       {@code downloadThreads + 1} ranges in memory
  */
 public record S3Settings(URI endpoint, String region, boolean pathStyle, String storageClass, S3ObjectLock objectLock,
         int partSizeBytes, int uploadThreads, Duration connectTimeout, Duration readTimeout, int maxAttempts,
-        int readAheadBytes) {
+        int readAheadBytes, int downloadThreads) {
     /** One mebibyte, in bytes. */
     public static final int MIB = 1024 * 1024;
     /** S3's smallest part (except the last). */
     public static final int MIN_PART_SIZE = 5 * MIB;
+    /** Bytes per ranged GET when an object is read from start to end by parallel requests (as in {@code aws s3 cp}). */
+    public static final int DOWNLOAD_RANGE_SIZE = 8 * MIB;
     // parts are byte arrays; S3's own limit (5 GiB) is far above what a backup needs in memory
     private static final int MAX_PART_SIZE = 1024 * MIB;
     private static final int MAX_UPLOAD_THREADS = 64;
     private static final int MAX_ATTEMPTS = 20;
+    private static final int MAX_DOWNLOAD_THREADS = 64;
     private static final int MIN_READ_AHEAD = 64 * 1024;
     private static final int MAX_READ_AHEAD = 64 * MIB;
 
@@ -54,6 +61,8 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
      * @param readTimeout longest wait for data on an open connection; default 60 s
      * @param maxAttempts attempts per request, including the first, with exponential backoff; default 5
      * @param readAheadBytes bytes fetched per ranged GET when an archive is read randomly; default 4 MiB
+     * @param downloadThreads ranged GETs of 8 MiB run in parallel when an archive is read from start to end; default
+     *     1, one streaming GET. A read holds at most {@code downloadThreads + 1} ranges in memory
      */
     public S3Settings {
         if (endpoint != null && (endpoint.getHost() == null || !isHttp(endpoint.getScheme()))) {
@@ -75,16 +84,18 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
         requirePositive("s3.read_timeout", readTimeout);
         requireBetween("s3.max_attempts", maxAttempts, 1, MAX_ATTEMPTS);
         requireBetween("s3.read_ahead_bytes", readAheadBytes, MIN_READ_AHEAD, MAX_READ_AHEAD);
+        requireBetween("s3.download_threads", downloadThreads, 1, MAX_DOWNLOAD_THREADS);
     }
 
     /**
-     * AWS in us-east-1, virtual-hosted URLs, bucket-default storage class, no object lock, 16 MiB parts.
+     * AWS in us-east-1, virtual-hosted URLs, bucket-default storage class, no object lock, 16 MiB parts, 4 upload
+     * threads, whole-object reads by one streaming GET.
      *
      * @return the default settings
      */
     public static S3Settings defaults() {
         return new S3Settings(null, "us-east-1", false, null, null, 16 * MIB, 4, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 5, 4 * MIB);
+                Duration.ofSeconds(60), 5, 4 * MIB, 1);
     }
 
     /**
@@ -95,7 +106,7 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
      */
     public S3Settings withEndpoint(URI value) {
         return new S3Settings(value, region, pathStyle, storageClass, objectLock, partSizeBytes, uploadThreads,
-                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes, downloadThreads);
     }
 
     /**
@@ -106,7 +117,7 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
      */
     public S3Settings withRegion(String value) {
         return new S3Settings(endpoint, value, pathStyle, storageClass, objectLock, partSizeBytes, uploadThreads,
-                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes, downloadThreads);
     }
 
     /**
@@ -117,7 +128,7 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
      */
     public S3Settings withPathStyle(boolean value) {
         return new S3Settings(endpoint, region, value, storageClass, objectLock, partSizeBytes, uploadThreads,
-                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes, downloadThreads);
     }
 
     /**
@@ -128,7 +139,7 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
      */
     public S3Settings withStorageClass(String value) {
         return new S3Settings(endpoint, region, pathStyle, value, objectLock, partSizeBytes, uploadThreads,
-                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes, downloadThreads);
     }
 
     /**
@@ -139,7 +150,7 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
      */
     public S3Settings withObjectLock(S3ObjectLock value) {
         return new S3Settings(endpoint, region, pathStyle, storageClass, value, partSizeBytes, uploadThreads,
-                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes, downloadThreads);
     }
 
     /**
@@ -150,7 +161,7 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
      */
     public S3Settings withPartSizeBytes(int value) {
         return new S3Settings(endpoint, region, pathStyle, storageClass, objectLock, value, uploadThreads,
-                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes, downloadThreads);
     }
 
     /**
@@ -161,7 +172,7 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
      */
     public S3Settings withUploadThreads(int value) {
         return new S3Settings(endpoint, region, pathStyle, storageClass, objectLock, partSizeBytes, value,
-                connectTimeout, readTimeout, maxAttempts, readAheadBytes);
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes, downloadThreads);
     }
 
     /**
@@ -173,7 +184,7 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
      */
     public S3Settings withTimeouts(Duration connect, Duration read) {
         return new S3Settings(endpoint, region, pathStyle, storageClass, objectLock, partSizeBytes, uploadThreads,
-                connect, read, maxAttempts, readAheadBytes);
+                connect, read, maxAttempts, readAheadBytes, downloadThreads);
     }
 
     /**
@@ -184,7 +195,7 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
      */
     public S3Settings withMaxAttempts(int value) {
         return new S3Settings(endpoint, region, pathStyle, storageClass, objectLock, partSizeBytes, uploadThreads,
-                connectTimeout, readTimeout, value, readAheadBytes);
+                connectTimeout, readTimeout, value, readAheadBytes, downloadThreads);
     }
 
     /**
@@ -195,7 +206,18 @@ public record S3Settings(URI endpoint, String region, boolean pathStyle, String 
      */
     public S3Settings withReadAheadBytes(int value) {
         return new S3Settings(endpoint, region, pathStyle, storageClass, objectLock, partSizeBytes, uploadThreads,
-                connectTimeout, readTimeout, maxAttempts, value);
+                connectTimeout, readTimeout, maxAttempts, value, downloadThreads);
+    }
+
+    /**
+     * The same settings with another number of parallel ranged GETs for reads from start to end.
+     *
+     * @param value ranged GETs in parallel, 1 (one streaming GET) to 64
+     * @return a changed copy
+     */
+    public S3Settings withDownloadThreads(int value) {
+        return new S3Settings(endpoint, region, pathStyle, storageClass, objectLock, partSizeBytes, uploadThreads,
+                connectTimeout, readTimeout, maxAttempts, readAheadBytes, value);
     }
 
     private static boolean isHttp(String scheme) {

@@ -25,18 +25,20 @@ class S3SettingsTest {
         assertThat(DEFAULTS.readTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(DEFAULTS.maxAttempts()).isEqualTo(5);
         assertThat(DEFAULTS.readAheadBytes()).isEqualTo(4 * 1024 * 1024);
+        assertThat(DEFAULTS.downloadThreads()).as("one streaming GET").isEqualTo(1);
     }
 
     @Test
     void withersChangeOneValue() {
         S3Settings changed = DEFAULTS.withEndpoint(URI.create("http://minio:9000")).withPathStyle(true)
-                .withRegion("eu-west-3").withStorageClass(" glacier_ir ").withUploadThreads(2);
+                .withRegion("eu-west-3").withStorageClass(" glacier_ir ").withUploadThreads(2).withDownloadThreads(8);
 
         assertThat(changed.endpoint()).hasToString("http://minio:9000");
         assertThat(changed.pathStyle()).isTrue();
         assertThat(changed.region()).isEqualTo("eu-west-3");
         assertThat(changed.storageClass()).as("normalised").isEqualTo("GLACIER_IR");
         assertThat(changed.uploadThreads()).isEqualTo(2);
+        assertThat(changed.downloadThreads()).isEqualTo(8);
         assertThat(changed.partSizeBytes()).isEqualTo(DEFAULTS.partSizeBytes());
     }
 
@@ -52,6 +54,8 @@ class S3SettingsTest {
         assertInvalid("s3.read_timeout", () -> DEFAULTS.withTimeouts(Duration.ofSeconds(1), null));
         assertInvalid("s3.max_attempts", () -> DEFAULTS.withMaxAttempts(0));
         assertInvalid("s3.read_ahead_bytes", () -> DEFAULTS.withReadAheadBytes(100));
+        assertInvalid("s3.download_threads", () -> DEFAULTS.withDownloadThreads(0));
+        assertInvalid("s3.download_threads", () -> DEFAULTS.withDownloadThreads(65));
     }
 
     @Test

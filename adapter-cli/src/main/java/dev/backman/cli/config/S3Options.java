@@ -17,11 +17,12 @@ import java.util.Set;
  * @param objectLockDays retention in days of every object written (with a mode)
  * @param partSizeMb     multipart part size in MiB
  * @param uploadThreads  parts of one object uploaded in parallel
+ * @param downloadThreads ranged GETs of 8 MiB in flight while a whole archive is read (1: one streaming GET)
  * @param maxAttempts    attempts per request (the first one included), with exponential backoff
  */
 public record S3Options(String endpoint, String region, boolean pathStyle, String storageClass,
                         String objectLockMode, int objectLockDays, int partSizeMb, int uploadThreads,
-                        int maxAttempts) {
+                        int downloadThreads, int maxAttempts) {
     private static final Set<String> LOCK_MODES = Set.of("GOVERNANCE", "COMPLIANCE");
 
     /**
@@ -35,6 +36,7 @@ public record S3Options(String endpoint, String region, boolean pathStyle, Strin
      * @param objectLockDays retention in days of every object written (with a mode)
      * @param partSizeMb multipart part size in MiB
      * @param uploadThreads parts of one object uploaded in parallel
+     * @param downloadThreads ranged GETs of 8 MiB in flight while a whole archive is read (1: one streaming GET)
      * @param maxAttempts attempts per request (the first one included), with exponential backoff
      */
     public S3Options {
@@ -60,17 +62,21 @@ public record S3Options(String endpoint, String region, boolean pathStyle, Strin
         if (uploadThreads < 1 || uploadThreads > 64) {
             throw new InvalidConfiguration("s3.upload_threads", "must be between 1 and 64, got " + uploadThreads);
         }
+        if (downloadThreads < 1 || downloadThreads > 64) {
+            throw new InvalidConfiguration("s3.download_threads", "must be between 1 and 64, got " + downloadThreads);
+        }
         if (maxAttempts < 1 || maxAttempts > 20) {
             throw new InvalidConfiguration("s3.max_attempts", "must be between 1 and 20, got " + maxAttempts);
         }
     }
 
     /**
-     * AWS in us-east-1, virtual-hosted URLs, no object lock, 16 MiB parts, 4 upload threads, 5 attempts.
+     * AWS in us-east-1, virtual-hosted URLs, no object lock, 16 MiB parts, 4 upload threads, one streaming GET per
+     * archive read, 5 attempts.
      *
      * @return the default options
      */
     public static S3Options defaults() {
-        return new S3Options(null, "us-east-1", false, null, null, 0, 16, 4, 5);
+        return new S3Options(null, "us-east-1", false, null, null, 0, 16, 4, 1, 5);
     }
 }

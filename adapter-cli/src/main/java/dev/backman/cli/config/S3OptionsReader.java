@@ -9,7 +9,7 @@ import java.util.TreeSet;
 /** Reads the {@code s3:} block (SPEC 5) into {@link S3Options}; every error names its key, e.g. {@code s3.region}. */
 final class S3OptionsReader {
     private static final Set<String> KEYS = Set.of("endpoint", "region", "path_style", "storage_class", "object_lock",
-            "part_size_mb", "upload_threads", "max_attempts");
+            "part_size_mb", "upload_threads", "download_threads", "max_attempts");
     private static final Set<String> LOCK_KEYS = Set.of("mode", "days");
 
     S3Options read(JsonNode block) {
@@ -36,6 +36,7 @@ final class S3OptionsReader {
                 mode, days,
                 values.wholeNumber("part_size_mb").orElse(defaults.partSizeMb()),
                 values.wholeNumber("upload_threads").orElse(defaults.uploadThreads()),
+                values.wholeNumber("download_threads").orElse(defaults.downloadThreads()),
                 values.wholeNumber("max_attempts").orElse(defaults.maxAttempts()));
     }
 

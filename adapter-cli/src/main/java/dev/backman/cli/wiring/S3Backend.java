@@ -73,6 +73,7 @@ final class S3Backend implements RepositoryBackend {
                 .withStorageClass(options.storageClass())
                 .withPartSizeBytes(options.partSizeMb() * S3Settings.MIB)
                 .withUploadThreads(options.uploadThreads())
+                .withDownloadThreads(options.downloadThreads())
                 .withMaxAttempts(options.maxAttempts());
         if (options.endpoint() != null) {
             try {

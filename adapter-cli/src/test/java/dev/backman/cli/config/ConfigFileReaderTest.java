@@ -107,11 +107,12 @@ class ConfigFileReaderTest {
                   object_lock: {mode: governance, days: 30}
                   part_size_mb: 8
                   upload_threads: 2
+                  download_threads: 6
                   max_attempts: 3
                 """);
 
         assertThat(file.s3()).isEqualTo(new S3Options("http://127.0.0.1:9000", "eu-central-1", true, "standard_ia",
-                "GOVERNANCE", 30, 8, 2, 3));
+                "GOVERNANCE", 30, 8, 2, 6, 3));
         assertThat(file.offsite()).containsExactly(new RepositoryLocation("s3", "s3://bucket/copies/"),
                 new RepositoryLocation("file", dir.getParent().resolve("second-copy").toString()));
     }
@@ -126,6 +127,8 @@ class ConfigFileReaderTest {
     void s3AndOffsiteErrorsNameTheirKeys() {
         assertInvalid("s3: {part_size_mb: 4}\n", "s3.part_size_mb");
         assertInvalid("s3: {upload_threads: many}\n", "s3.upload_threads");
+        assertInvalid("s3: {download_threads: 0}\n", "s3.download_threads");
+        assertInvalid("s3: {download_threads: 65}\n", "s3.download_threads");
         assertInvalid("s3: {regoin: eu-west-1}\n", "s3.regoin");
         assertInvalid("s3: {endpoint: \"ftp://host\"}\n", "s3.endpoint");
         assertInvalid("s3: {object_lock: {mode: forever, days: 3}}\n", "s3.object_lock.mode");

@@ -84,6 +84,25 @@ class S3RepositoryTest {
     }
 
     @Test
+    void downloadThreadsReadALargeArchiveAsParallelRangesAndRestoreIt() throws IOException {
+        byte[] random = new byte[21 * 1024 * 1024]; // three 8 MiB ranges, the last one short
+        new java.util.Random(5).nextBytes(random);
+        Files.write(dir.resolve("project/large.bin"), random);
+        Files.writeString(dir.resolve("backman.yaml"), "source_paths: [project]\nbackup_location: " + repo + "\n"
+                + "s3: {endpoint: \"http://127.0.0.1:" + server.port() + "\", path_style: true, part_size_mb: 5,"
+                + " download_threads: 3}\n");
+        Cli.Result backup = cli.run("backup", "--id", "big", "--format", "tar");
+        assertThat(backup.exitCode()).as(backup.toString()).isZero();
+
+        Cli.Result restore = cli.run("restore", "big", "--target", "out");
+        Cli.Result verify = cli.run("verify", "big");
+
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("out/project/large.bin"))).isEqualTo(random);
+        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    }
+
+    @Test
     void catalogLivesInThePerUserDataDirectoryNamedAfterTheRepositoryId() throws IOException {
         assertThat(cli.run("backup", "--id", "b1").exitCode()).isZero();
 

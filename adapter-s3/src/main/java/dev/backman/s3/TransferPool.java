@@ -6,17 +6,20 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The threads that send a storage's parts: daemon threads that exist only while uploads run. */
-final class UploadPool {
-    private UploadPool() {
+/** The threads that send a storage's parts or fetch its ranges: daemon threads that exist only while transfers run. */
+final class TransferPool {
+    private TransferPool() {
     }
 
-    static ExecutorService create(int threads) {
+    /**
+     * A pool of {@code threads} daemon threads named {@code name-1}, {@code name-2}, …. Its queue needs no bound: each
+     * upload has at most uploadThreads + 1 parts outstanding, each ranged read at most downloadThreads ranges.
+     */
+    static ExecutorService create(String name, int threads) {
         AtomicInteger count = new AtomicInteger();
-        // the queue needs no bound: each upload has at most uploadThreads + 1 buffers, hence parts, outstanding
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
-                    Thread thread = new Thread(task, "backman-s3-upload-" + count.incrementAndGet());
+                    Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
