@@ -11,17 +11,38 @@ import java.util.concurrent.BlockingQueue;
  * decompress an archive while another hashes what comes out. Memory stays bounded by the queue's capacity.
  */
 final class HandoffStream extends InputStream {
-    private static final byte[] END = new byte[0];
-    private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(8);
-    private byte[] current = new byte[0];
+    private static final int QUEUED = 8;
+    private static final Chunk END = new Chunk(new byte[0], 0);
+    private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(QUEUED);
+    /** Buffers of {@link #handOver} chunks the consumer has finished with, for the producer to fill again. */
+    private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(QUEUED + 2);
+    private Chunk current = new Chunk(new byte[0], 0);
     private int position;
     private boolean ended;
+
+    /** A queued piece of data: the first {@code length} bytes of {@code bytes}; {@code recycled} if handed over. */
+    private record Chunk(byte[] bytes, int length, boolean recycled) {
+        Chunk(byte[] bytes, int length) {
+            this(bytes, length, false);
+        }
+    }
 
     /** Producer side: copies and enqueues a chunk, waiting while the consumer is behind. */
     void offer(byte[] buffer, int length) throws InterruptedIOException {
         byte[] copy = new byte[length];
         System.arraycopy(buffer, 0, copy, 0, length);
-        put(copy);
+        put(new Chunk(copy, length));
+    }
+
+    /**
+     * Producer side: enqueues the first {@code length} bytes of {@code buffer} without copying them, waiting while
+     * the consumer is behind, and gives back a buffer of the same size to fill next (one the consumer finished with,
+     * when there is one). The producer must not touch {@code buffer} again.
+     */
+    byte[] handOver(byte[] buffer, int length) throws InterruptedIOException {
+        put(new Chunk(buffer, length, true));
+        byte[] next = spare.poll();
+        return next != null && next.length == buffer.length ? next : new byte[buffer.length];
     }
 
     /** Producer side: marks the end of the data. */
@@ -29,7 +50,7 @@ final class HandoffStream extends InputStream {
         put(END);
     }
 
-    private void put(byte[] chunk) throws InterruptedIOException {
+    private void put(Chunk chunk) throws InterruptedIOException {
         try {
             chunks.put(chunk);
         } catch (InterruptedException e) {
@@ -54,9 +75,12 @@ final class HandoffStream extends InputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        while (position == current.length) {
+        while (position == current.length()) {
             if (ended) {
                 return -1;
+            }
+            if (current.recycled()) {
+                spare.offer(current.bytes()); // dropped if the producer has enough
             }
             try {
                 current = chunks.take();
@@ -67,8 +91,8 @@ final class HandoffStream extends InputStream {
             position = 0;
             ended = current == END;
         }
-        int n = Math.min(length, current.length - position);
-        System.arraycopy(current, position, buffer, offset, n);
+        int n = Math.min(length, current.length() - position);
+        System.arraycopy(current.bytes(), position, buffer, offset, n);
         position += n;
         return n;
     }

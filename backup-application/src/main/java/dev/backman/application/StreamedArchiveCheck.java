@@ -168,7 +168,7 @@ final class StreamedArchiveCheck implements AutoCloseable {
     /** Writes through to storage and, in chunks, to the check. */
     private final class Tee extends OutputStream {
         private final OutputStream out;
-        private final byte[] chunk = new byte[CHUNK];
+        private byte[] chunk = new byte[CHUNK];
         private int filled;
 
         Tee(OutputStream out) {
@@ -202,7 +202,7 @@ final class StreamedArchiveCheck implements AutoCloseable {
 
         private void flushChunk() throws IOException {
             if (filled > 0 && !ended) {
-                bytes.offer(chunk, filled);
+                chunk = bytes.handOver(chunk, filled); // no copy: the check reads this buffer, we fill another
             }
             filled = 0;
         }
