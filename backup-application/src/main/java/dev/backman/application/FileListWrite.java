@@ -4,7 +4,6 @@ import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.port.BackupCatalog;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Saves a backup's file list to the catalog on a thread of its own, while the manifest is encoded and published on
@@ -38,17 +37,7 @@ final class FileListWrite {
 
     /** Waits for the list to be saved, throwing what saving it threw. */
     void await() {
-        try {
-            done.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        Completion.join(done);
     }
 
     /** After a failure elsewhere: waits for the write, then removes the list again; problems join {@code cause}. */
