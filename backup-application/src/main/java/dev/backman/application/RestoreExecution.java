@@ -134,7 +134,7 @@ final class RestoreExecution {
     private void readFrom(Manifest holder, ArchiveContents contents, Map<String, List<RestorePlan.Destination>> missing)
             throws IOException {
         String id = holder.backup().backupId();
-        StoredObject archive = repository.archive(holder.backup());
+        StoredObject archive = new ReadAheadObject(repository.archive(holder.backup())); // fetch while writing
         ArchiveReader opened;
         try {
             opened = ports.codec().newReader(holder.backup().compressionType(), archive);
