@@ -94,18 +94,20 @@ final class ReadAheadObject implements StoredObject {
             return n;
         }
 
-        /** Wakes the fetcher whether it waits for the reader (interrupt) or for the object (close), then waits. */
+        /**
+         * Stops the fetcher, then closes the object's stream on this thread, as a reader without read-ahead would:
+         * a stream is never closed while another thread reads it. A fetcher waiting for the reader wakes at once; one
+         * inside a read of the object finishes that read first.
+         */
         @Override
         public void close() throws IOException {
             fetcher.interrupt();
             try {
-                source.close();
+                fetcher.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
-                try {
-                    fetcher.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                source.close();
             }
         }
     }
