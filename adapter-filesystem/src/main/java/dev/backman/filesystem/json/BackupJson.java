@@ -55,7 +55,6 @@ public final class BackupJson {
         new WireNames<>(ReplicaStatus.class, ReplicaStatus::wireName).registerIn(module);
         new WireNames<>(CompressionType.class, CompressionType::extension).registerIn(module);
         PathAsString.registerIn(module);
-        module.setMixInAnnotation(FileEntry.class, FileEntryMixin.class);
         module.addSerializer(FileEntry.class, new FileEntrySerializer());
         module.setMixInAnnotation(Manifest.class, ManifestMixin.class);
         return module;

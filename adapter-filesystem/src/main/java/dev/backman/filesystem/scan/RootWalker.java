@@ -64,27 +64,23 @@ final class RootWalker {
     void walk() {
         Path start = root.path();
         reader = AttributeReader.forFileSystem(start.getFileSystem());
-        Visit top = new Visit(new Pending(start, root.name(), ""));
         EntryStat stat;
         try {
             stat = reader.read(start);
             if (stat.kind() == EntryStat.Kind.SYMLINK) {
                 Path target = resolveLink(start); // a root that is a link is followed once; links below never are
                 if (target == null) {
-                    top.skip(start, "symlink whose target does not exist");
-                    top.collectInto(entries, skipped);
+                    skipped.add(skipOf(start, "symlink whose target does not exist"));
                     return;
                 }
                 start = target;
-                top = new Visit(new Pending(start, root.name(), ""));
                 stat = reader.read(start);
             }
         } catch (IOException e) {
-            top.skip(start, e);
-            top.collectInto(entries, skipped);
+            skipped.add(skipOf(start, reasonFor(e)));
             return;
         }
-        top.stat = stat;
+        Visit top = new Visit(new Pending(start, root.name(), ""), stat);
         pool.invoke(top);
         top.collectInto(entries, skipped);
     }
@@ -104,11 +100,12 @@ final class RootWalker {
      */
     private final class Visit extends RecursiveAction {
         private final Pending pending;
+        private final EntryStat stat;
         private final List<Object> found = new ArrayList<>();
-        private EntryStat stat;
 
-        Visit(Pending pending) {
+        Visit(Pending pending, EntryStat stat) {
             this.pending = pending;
+            this.stat = stat;
         }
 
         @Override
@@ -157,8 +154,7 @@ final class RootWalker {
                     continue;
                 }
                 if (childStat.kind() == EntryStat.Kind.DIRECTORY) {
-                    Visit task = new Visit(child);
-                    task.stat = childStat;
+                    Visit task = new Visit(child, childStat);
                     found.add(task);
                     forked.add(task);
                     task.fork();
@@ -187,13 +183,12 @@ final class RootWalker {
                     attributes.mtime(), linkTarget, attributes.fileKey()));
         }
 
-        void skip(Path path, IOException problem) {
+        private void skip(Path path, IOException problem) {
             skip(path, reasonFor(problem));
         }
 
-        void skip(Path path, String reason) {
-            LOG.debug("skipping {}: {}", path, reason);
-            found.add(new SkippedFile(path.toString(), reason));
+        private void skip(Path path, String reason) {
+            found.add(skipOf(path, reason));
         }
 
         /** Appends this visit's findings and its subdirectories', in walk order, without recursion. */
@@ -213,6 +208,11 @@ final class RootWalker {
                 }
             }
         }
+    }
+
+    private static SkippedFile skipOf(Path path, String reason) {
+        LOG.debug("skipping {}: {}", path, reason);
+        return new SkippedFile(path.toString(), reason);
     }
 
     /** The directory's children sorted by name. */
