@@ -1,0 +1,100 @@
+package dev.backman.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launchers' class-data sharing training ({@code backman_train_cds} in {@code backman-jvm.sh}): the archive it
+ * records holds the classes of a local backup and of the AWS SDK's client, and the training leaves nothing behind.
+ */
+class LauncherClassDataTest {
+    private static final Path LAUNCHER_LIBRARY = Path.of("src", "dist", "lib", "backman-jvm.sh");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theTrainingArchivesTheLocalBackupAndTheS3ClientAndRemovesItsScratchDirectory() throws Exception {
+        String classPath = jarClassPath();
+        Path archive = dir.resolve("backman.jsa");
+        Path scratchParent = Files.createDirectories(dir.resolve("tmp"));
+
+        ProcessBuilder training = new ProcessBuilder("sh", "-c",
+                ". \"$0\" && backman_train_cds \"$1\" \"$2\" -cp \"$3\" " + Main.class.getName(),
+                LAUNCHER_LIBRARY.toAbsolutePath().toString(), java(), archive.toString(), classPath);
+        training.environment().put("TMPDIR", scratchParent.toString());
+        training.environment().put("BACKMAN_DATA_DIR", dir.resolve("data").toString());
+        assertThat(run(training)).isZero();
+
+        assertThat(archive).isRegularFile();
+        String contents = output(new ProcessBuilder(java(), "-XX:SharedArchiveFile=" + archive,
+                "-XX:+PrintSharedArchiveAndExit", "-cp", classPath, Main.class.getName()));
+        assertThat(contents)
+                .contains("dev.backman.application.CreateBackup ")
+                .contains("software.amazon.awssdk.services.s3.DefaultS3Client ")
+                .contains("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient ");
+        try (Stream<Path> left = Files.list(scratchParent)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    /**
+     * The test class path without the test classes, each directory of classes as a jar: class-data sharing accepts
+     * jars only (in a reactor build this module's and other modules' classes are directories).
+     */
+    private String jarClassPath() throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (entry.endsWith(".jar")) {
+                entries.add(entry);
+            } else if (Files.isDirectory(path) && !path.endsWith("test-classes")) {
+                entries.add(jarOf(path, dir.resolve("classes-" + entries.size() + ".jar")).toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static Path jarOf(Path classes, Path jar) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private int run(ProcessBuilder process) throws IOException, InterruptedException {
+        Path log = dir.resolve("training.log");
+        Process started = process.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int code = started.waitFor();
+        if (code != 0) {
+            System.err.println(Files.readString(log));
+        }
+        return code;
+    }
+
+    private String output(ProcessBuilder process) throws IOException, InterruptedException {
+        Path log = dir.resolve("contents.txt");
+        process.redirectErrorStream(true).redirectOutput(log.toFile()).start().waitFor();
+        return Files.readString(log);
+    }
+}
