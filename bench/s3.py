@@ -2,12 +2,13 @@
 """Benchmark backman's S3 upload and download against `aws s3 cp` (and `rclone copy`), on a local S3 server.
 
 Usage:
-    bench/s3.py [--runs N] [--size-mib N] [--work DIR] [--part-size-mb N] [--upload-threads N]
+    bench/s3.py [--runs N] [--warmup N] [--size-mib N] [--work DIR] [--part-size-mb N] [--upload-threads N]
 
 Starts S3Proxy (filesystem blob store, 127.0.0.1 only) from the project's own Maven dependencies: the class path
 of adapter-s3's tests (where S3Proxy is a test dependency) is written once by `./mvnw dependency:build-classpath`,
-offline from ~/.m2, and S3Proxy runs as `java -cp <that> org.gaul.s3proxy.Main`. Then, for each run and each tool
-in turn (so that drift of this noisy machine hits all tools alike):
+offline from ~/.m2, and S3Proxy runs as `java -cp <that> org.gaul.s3proxy.Main`. After --warmup untimed rounds
+(default 1: a fresh S3Proxy spends seconds of CPU compiling its code on the first transfers), for each run and each
+tool in turn, the order turning from run to run (so that drift of this noisy machine hits all tools alike):
 
     upload:   backman backup of one file of random bytes (--size-mib, default 1 GiB) into -r s3://bench/…,
               tar format (no compression: the comparison is of transfers); aws s3 cp / rclone copy of the file
@@ -266,6 +267,7 @@ def main():
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / "scratch" / "s3")
     parser.add_argument("--part-size-mb", type=int, default=16)
     parser.add_argument("--upload-threads", type=int, default=4)
+    parser.add_argument("--warmup", type=int, default=1, help="untimed rounds first (S3Proxy's JIT warms up)")
     args = parser.parse_args()
     if not Path("/usr/bin/time").exists():
         sys.exit("/usr/bin/time is needed (apt-get install time)")
@@ -282,14 +284,17 @@ def main():
             print("%s is not installed: skipped" % tool, file=sys.stderr)
     server = S3ProxyServer(work)
     res = Results()
+    steps = {"backman": lambda r, run: run_backman(r, server, work, env, run, args),
+             "aws s3 cp": lambda r, run: run_aws(r, server, work, env, run),
+             "rclone copy": lambda r, run: run_rclone(r, server, work, env, run)}
     try:
-        for run in range(args.runs):
-            print("run %d/%d ..." % (run + 1, args.runs), file=sys.stderr)
-            run_backman(res, server, work, env, run, args)
-            if "aws s3 cp" in tools:
-                run_aws(res, server, work, env, run)
-            if "rclone copy" in tools:
-                run_rclone(res, server, work, env, run)
+        for run in range(-args.warmup, args.runs):
+            # a fresh S3Proxy spends seconds of CPU in its JIT on the first transfers: warm-up rounds are not counted;
+            # the order of the tools turns each run so that no tool always goes first
+            print("warm-up ..." if run < 0 else "run %d/%d ..." % (run + 1, args.runs), file=sys.stderr)
+            shift = run % len(tools)
+            for tool in tools[shift:] + tools[:shift]:
+                steps[tool](res if run >= 0 else Results(), run + args.warmup)
     finally:
         server.stop()
     print_table(res, tools, args.size_mib, args.runs)
