@@ -73,10 +73,15 @@ public final class EncryptedArchiveStorage implements ArchiveStorage {
         return stored.map(object -> new DecryptingStoredObject(key, object, key().aead()));
     }
 
-    /** Once per storage, before the first large archive is encrypted or decrypted: see {@link GcmWarmup}. */
+    /**
+     * Once per storage, when the first large archive is to be encrypted or decrypted: see {@link GcmWarmup}. It runs
+     * beside the first segments rather than before them, which only need the compiled code sooner.
+     */
     private void warmUp() {
         if (!warmedUp.getAndSet(true)) {
-            new GcmWarmup().run();
+            Thread warmUp = new Thread(new GcmWarmup(), "backman-gcm-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
         }
     }
 

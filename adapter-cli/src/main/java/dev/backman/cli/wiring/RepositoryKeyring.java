@@ -17,11 +17,14 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The data key of one run's repository. An existing encrypted repository is unlocked when its storage is opened, so
  * a wrong passphrase fails before anything is read or written; a new repository is encrypted when
- * {@code encryption:} or {@code init --encrypt} asks, its key made (and its passphrase asked for) on first use.
+ * {@code encryption:} or {@code init --encrypt} asks, its key made (and its passphrase asked for) on first use;
+ * when that passphrase comes from a file or a variable (no prompt to answer), the key is made and wrapped on a thread
+ * of its own from the start, as an existing key is unwrapped.
  * Offsite copies are encrypted with the same key.
  */
 final class RepositoryKeyring {
@@ -34,6 +37,7 @@ final class RepositoryKeyring {
     private DataKey key;
     private KeyEnvelope envelope;
     private CompletableFuture<DataKey> unlocking; // an existing repository's key, being derived
+    private CompletableFuture<NewKey> sealing; // a new repository's key, being made and wrapped
 
     RepositoryKeyring(RunSettings settings, Passphrases passphrases) {
         this.settings = settings;
@@ -58,6 +62,9 @@ final class RepositoryKeyring {
                 unlocking = startUnlock(envelope, raw.location());
             } else if (settings.encryption().requested()) {
                 creating = true;
+                if (settings.encryption().passphraseEnv() != null || settings.encryption().passphraseFile() != null) {
+                    sealing = inBackground("backman-seal", this::newKey);
+                }
             } else {
                 return raw;
             }
@@ -102,53 +109,72 @@ final class RepositoryKeyring {
      */
     synchronized void awaitKey() {
         if (key == null && unlocking != null) {
-            try {
-                key = unlocking.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                throw e;
-            }
+            key = join(unlocking);
         }
     }
 
     private synchronized DataKey key() {
         awaitKey();
-        if (key == null) { // a new repository: its key and wrapped key are made now
-            char[] passphrase = passphrases.fresh(settings.encryption(), "encryption", settings.location().value());
-            try {
-                key = DataKey.generate();
-                envelope = KeyEnvelope.seal(key, passphrase, KdfParameters.defaults(random), random);
-            } finally {
-                Arrays.fill(passphrase, '\0');
-            }
+        if (key == null) { // a new repository: its key and wrapped key, made meanwhile or now
+            NewKey made = sealing != null ? join(sealing) : newKey();
+            key = made.key();
+            envelope = made.envelope();
         }
         return key;
+    }
+
+    private NewKey newKey() {
+        char[] passphrase = passphrases.fresh(settings.encryption(), "encryption", settings.location().value());
+        try {
+            DataKey made = DataKey.generate();
+            return new NewKey(made, KeyEnvelope.seal(made, passphrase, KdfParameters.defaults(random), random));
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
     }
 
     /**
      * Reads the passphrase now (a prompt is answered before anything else runs) and derives the key on a thread of
      * its own: Argon2id takes about a second, which a backup spends scanning its sources.
      */
-    private static CompletableFuture<DataKey> startUnlock(KeyEnvelope stored, char[] passphrase, String location) {
-        CompletableFuture<DataKey> derived = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+    private CompletableFuture<DataKey> startUnlock(KeyEnvelope stored, String location) {
+        char[] passphrase = passphrases.existing(settings.encryption(), "encryption", location);
+        return inBackground("backman-unlock", () -> {
             try {
-                derived.complete(stored.open(passphrase, location));
-            } catch (RuntimeException | Error e) {
-                derived.completeExceptionally(e);
+                return stored.open(passphrase, location);
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
-        }, "backman-unlock");
-        thread.setDaemon(true);
-        thread.start();
-        return derived;
+        });
     }
 
-    private CompletableFuture<DataKey> startUnlock(KeyEnvelope stored, String location) {
-        return startUnlock(stored, passphrases.existing(settings.encryption(), "encryption", location), location);
+    private static <T> CompletableFuture<T> inBackground(String threadName, Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /** The result of work done in the background; its failure is thrown as it was (a wrong passphrase, say). */
+    private static <T> T join(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    private record NewKey(DataKey key, KeyEnvelope envelope) {
     }
 
     static Optional<byte[]> read(ArchiveStorage storage, String key) {

@@ -44,6 +44,25 @@ class EnvironmentPassphraseTest {
         assertThat(unset.err()).contains(VARIABLE).contains("not set");
     }
 
+    @Test
+    void aNewRepositoryWhoseVariableIsNotSetIsRefusedWithoutABackupAndAnEmptyOneToo() throws Exception {
+        Files.createDirectories(dir.resolve("project"));
+        Files.writeString(dir.resolve("project/notes.md"), "meeting notes\n");
+        Files.writeString(dir.resolve("backman.yaml"), "source_paths: [project]\ncompression_type: tar.zst\n"
+                + "encryption: {passphrase_env: " + VARIABLE + "}\n");
+
+        Run unset = run(null, "backup", "--id", "b1");
+        Run empty = run("", "backup", "--id", "b1");
+        Run set = run(PASSPHRASE, "backup", "--id", "b1");
+
+        assertThat(unset.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unset.err()).contains(VARIABLE).contains("not set");
+        assertThat(empty.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(empty.err()).contains("empty");
+        assertThat(set.code()).as(set.err()).isZero(); // neither refusal left a half-made repository behind
+        assertThat(dir.resolve("backups/archives/b1.tar.zst.enc")).isRegularFile();
+    }
+
     private Run run(String passphrase, String... args) throws IOException, InterruptedException {
         Path err = Files.createTempFile(dir, "child", ".err");
         ProcessBuilder builder = ChildJvm.of(dir, Main.class, List.of(args))
