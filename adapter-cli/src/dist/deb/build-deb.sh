@@ -61,7 +61,7 @@ done
 image=$work/image/backman
 rm -f "$image/bin/backman" "$image/lib/libapplauncher.so" "$image/lib/backman.png" "$image/lib/app/backman.cfg"
 cp "$dist/bin/backman" "$image/bin/backman"
-cp "$dist/lib/backman-jvm.sh" "$image/lib/"
+cp "$dist/lib/backman-jvm.sh" "$dist/lib/backman-jit.json" "$image/lib/"
 # jpackage keeps only bin/ and lib/ of an application image: the man page, the completion and the documents go
 # below lib/ (postinst links them into /usr)
 cp -R "$target/dist-docs/man" "$target/dist-docs/completion" "$image/lib/"

@@ -11,7 +11,8 @@ backman_jvm_key() {
 # Class-data sharing: a training run (a small backup with a configuration file, in a scratch directory) records the
 # classes a command loads into an AppCDS archive; later runs map it instead of loading them. Measured here:
 # `backman list` 0.82 s -> 0.50 s. Any failure just leaves the archive out.
-# The training backup also has an offsite copy in S3 at port 0 of the loopback address, where every connection is
+# The training backup is encrypted (a passphrase from a variable, the catalog in the scratch directory), so Tink's
+# classes are archived, and has an offsite copy in S3 at port 0 of the loopback address, where every connection is
 # refused at once: the AWS SDK builds its client and signs a request, so those classes are archived as well (a
 # restore of 1 GiB from S3 3.7 -> 3.3 s, most of it in starting the SDK). The copy just stays pending; the
 # credentials are dummies and no AWS configuration file is read.
@@ -22,12 +23,13 @@ backman_train_cds() {
     cds_scratch=$(mktemp -d "${TMPDIR:-/tmp}/backman-cds.XXXXXX") || return 1
     mkdir "$cds_scratch/src"
     echo "class-data sharing training file" > "$cds_scratch/src/file.txt"
-    printf '%s\n' 'source_paths: [src]' 'backup_location: repo' \
+    printf '%s\n' 'source_paths: [src]' 'backup_location: repo' 'catalog_path: catalog.db' \
+        'encryption: {passphrase_env: BACKMAN_CDS_PASSPHRASE}' \
         'offsite: [{location: "s3://backman-cds/training"}]' \
         's3: {endpoint: "http://127.0.0.1:0", region: us-east-1, path_style: true, max_attempts: 1}' \
         > "$cds_scratch/backman.yaml"
     if (cd "$cds_scratch" && unset AWS_SESSION_TOKEN AWS_PROFILE \
-            && AWS_ACCESS_KEY_ID=backman-cds AWS_SECRET_ACCESS_KEY=backman-cds \
+            && BACKMAN_CDS_PASSPHRASE=backman-cds AWS_ACCESS_KEY_ID=backman-cds AWS_SECRET_ACCESS_KEY=backman-cds \
             AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true \
             "$cds_java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
             -XX:ArchiveClassesAtExit="$cds_jsa.$$" "$@" --json backup) >/dev/null 2>&1 \
@@ -37,16 +39,20 @@ backman_train_cds() {
     rm -rf "$cds_scratch" "$cds_jsa.$$"
 }
 
-# Runs backman in place of the shell. backman_exec JAVA JSA LAUNCH... ARGS...
+# Runs backman in place of the shell. backman_exec JAVA JSA JIT_DIRECTIVES LAUNCH... ARGS...
 #
-# C1 only starts fastest, but its SHA-256 is ~10x slower than C2's intrinsic (0.1 vs 1.1 GB/s here): commands
-# that read whole archives or trees get the full JIT, with C2 kept to the really hot methods (thresholds x10):
-# compiling everything warm cost a full backup of 1 GB about 3 s of CPU (18 -> 15 s measured here).
-# The JDK's AES-GCM (encrypted repositories) and SHA-256 must still reach C2 early, where they use the CPU's AES and
-# SHA instructions: an encrypted 1 GB backup took 2.7x the plain one without these two lines, 1.2x with them.
+# C1 only starts fastest, but its SHA-256 is ~10x slower than C2's intrinsic (0.1 vs 1.1 GB/s here), and C2 has the
+# AES-GCM intrinsics too. Commands that read whole archives or trees therefore run tiered, with C2 kept to the JDK's
+# digests and ciphers, Tink and Bouncy Castle (JIT_DIRECTIVES, backman-jit.json): everything else stays with C1, whose
+# code for backman's per-file work is about as fast and costs a fraction of C2's compile time. Measured on 2 cores
+# against the earlier set-up (C2 for any really hot method, thresholds x10), 2-3 runs each: a full backup of the 1.2 GB
+# mixed corpus 8.2-8.5 -> 7.0-7.5 s (CPU 12.3-12.8 -> 10.4-11.2 s), a no-change backup of its 49,593 entries
+# 2.35-2.39 -> 1.98-2.15 s. The digests and ciphers reach C2 after a tenth of the usual calls: an encrypted backup
+# took 1.8x the plain one at the usual thresholds, 1.11-1.14x with these (at a hundredth: C2 compiled far more of the
+# provider's code, 1.15x). A missing directives file leaves C2 to every method.
 backman_exec() {
-    run_java=$1 run_jsa=$2
-    shift 2
+    run_java=$1 run_jsa=$2 run_jit=$3
+    shift 3
     long=false
     for arg in "$@"; do
         case $arg in
@@ -60,10 +66,18 @@ backman_exec() {
             *-Xms*) ;; # the user's choice stands
             *) set -- -Xms128m "$@" ;;
         esac
-        set -- -XX:CompileThresholdScaling=10 -XX:CompileCommand=quiet \
-            -XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.01 \
-            -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.*::*,0.1 \
-            -XX:CompileCommand=CompileThresholdScaling,com.google.crypto.tink.*::*,0.01 "$@"
+        set -- -XX:CompileCommand=quiet \
+            -XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.1 \
+            -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.*::*,0.1 "$@"
+        if [ -f "$run_jit" ]; then # the JVM would not start without it
+            # the JVM prints "N compiler directives added" on stdout, which would spoil --json output: its own
+            # messages on stdout are turned off (warnings and errors go to stderr and still show)
+            case ${BACKMAN_JAVA_OPTS:-} in
+                *DisplayVMOutput*) ;; # the user's choice stands
+                *) set -- -XX:-DisplayVMOutput "$@" ;;
+            esac
+            set -- -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile="$run_jit" "$@"
+        fi
     else
         set -- -XX:TieredStopAtLevel=1 "$@"
     fi

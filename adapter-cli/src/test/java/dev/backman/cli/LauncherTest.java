@@ -15,17 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launchers' class-data sharing training ({@code backman_train_cds} in {@code backman-jvm.sh}): the archive it
- * records holds the classes of a local backup and of the AWS SDK's client, and the training leaves nothing behind.
+ * The launchers' shared shell functions ({@code backman-jvm.sh}): how a command's JVM is started, and the class-data
+ * sharing training, whose archive holds the classes of an encrypted local backup and of the AWS SDK's client.
  */
-class LauncherClassDataTest {
+class LauncherTest {
     private static final Path LAUNCHER_LIBRARY = Path.of("src", "dist", "lib", "backman-jvm.sh");
+    private static final Path JIT_DIRECTIVES = Path.of("src", "dist", "lib", "backman-jit.json");
 
     @TempDir
     Path dir;
 
     @Test
-    void theTrainingArchivesTheLocalBackupAndTheS3ClientAndRemovesItsScratchDirectory() throws Exception {
+    void theTrainingArchivesAnEncryptedBackupAndTheS3ClientAndRemovesItsScratchDirectory() throws Exception {
         String classPath = jarClassPath();
         Path archive = dir.resolve("backman.jsa");
         Path scratchParent = Files.createDirectories(dir.resolve("tmp"));
@@ -42,11 +43,50 @@ class LauncherClassDataTest {
                 "-XX:+PrintSharedArchiveAndExit", "-cp", classPath, Main.class.getName()));
         assertThat(contents)
                 .contains("dev.backman.application.CreateBackup ")
+                .contains("dev.backman.crypto.EncryptedArchiveStorage ")
                 .contains("software.amazon.awssdk.services.s3.DefaultS3Client ")
                 .contains("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient ");
         try (Stream<Path> left = Files.list(scratchParent)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void aLongCommandRunsWithTheJitDirectivesAndItsJsonOutputStaysClean() throws Exception {
+        Cli.Result result = launch(JIT_DIRECTIVES.toAbsolutePath(), "--json", "backup");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("{\"backup_id\":").endsWith("}\n");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void withoutItsJitDirectivesFileALongCommandStillRuns() throws Exception {
+        Cli.Result result = launch(dir.resolve("missing.json"), "--json", "backup");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("{\"backup_id\":");
+    }
+
+    /** {@code backman_exec} with this test's class path, in a scratch directory with a configuration file. */
+    private Cli.Result launch(Path directives, String... args) throws IOException, InterruptedException {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.createDirectories(work.resolve("src"));
+        Files.writeString(work.resolve("src").resolve("file.txt"), "launched");
+        Files.writeString(work.resolve("backman.yaml"), "source_paths: [src]\nbackup_location: repo\n");
+        List<String> command = new ArrayList<>(List.of("sh", "-c",
+                ". \"$0\" && jvm=$1 jit=$2 cp=$3 && shift 3 && backman_exec \"$jvm\" /nonexistent.jsa \"$jit\" "
+                        + "-cp \"$cp\" " + Main.class.getName() + " \"$@\"",
+                LAUNCHER_LIBRARY.toAbsolutePath().toString(), java(), directives.toString(),
+                System.getProperty("java.class.path")));
+        command.addAll(List.of(args));
+        ProcessBuilder process = new ProcessBuilder(command).directory(work.toFile());
+        process.environment().put("BACKMAN_DATA_DIR", dir.resolve("data").toString());
+        process.environment().remove("BACKMAN_JAVA_OPTS");
+        Path out = dir.resolve("launch.out");
+        Path err = dir.resolve("launch.err");
+        int code = process.redirectOutput(out.toFile()).redirectError(err.toFile()).start().waitFor();
+        return new Cli.Result(code, Files.readString(out), Files.readString(err));
     }
 
     /**
