@@ -68,7 +68,7 @@ final class ArchiveBuilder {
         boolean checked;
         List<FileEntry> files;
         CompressionType type = backup.compressionType();
-        try (ContentHasher hasher = new ContentHasher(ports.checksums(), candidates);
+        try (ContentHasher hasher = new ContentHasher(ports.checksums(), candidates, chain::holdsSize);
              StagedObject staged = ports.storage().stage(key);
              StreamedArchiveCheck check = type.isTar() ? new StreamedArchiveCheck(ports, type) : null;
              ArchiveWriter writer = ports.codec().newWriter(type,

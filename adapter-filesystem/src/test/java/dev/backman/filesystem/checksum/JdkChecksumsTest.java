@@ -37,6 +37,29 @@ class JdkChecksumsTest {
     }
 
     @Test
+    void theFingerprintOfASmallFileIsItsDigestAndOfALargeOneTheDigestOfItsEnds() throws IOException {
+        byte[] bytes = new byte[100_000];
+        new Random(11).nextBytes(bytes);
+        Path large = Files.write(dir.resolve("large.bin"), bytes);
+        byte[] ends = new byte[2 * 4096];
+        System.arraycopy(bytes, 0, ends, 0, 4096);
+        System.arraycopy(bytes, bytes.length - 4096, ends, 4096, 4096);
+        byte[] middleChanged = bytes.clone();
+        middleChanged[50_000] ^= 1;
+        byte[] lastByteChanged = bytes.clone();
+        lastByteChanged[bytes.length - 1] ^= 1;
+
+        assertThat(checksums.sha256OfEnds(Files.writeString(dir.resolve("abc.txt"), "abc"), 4096)).isEqualTo(ABC);
+        assertThat(checksums.sha256OfEnds(Files.write(dir.resolve("exact.bin"), ends), 4096))
+                .isEqualTo(checksums.sha256(new ByteArrayInputStream(ends)));
+        assertThat(checksums.sha256OfEnds(large, 4096)).isEqualTo(checksums.sha256(new ByteArrayInputStream(ends)))
+                .isEqualTo(checksums.sha256OfEnds(Files.write(dir.resolve("middle.bin"), middleChanged), 4096))
+                .isNotEqualTo(checksums.sha256OfEnds(Files.write(dir.resolve("last.bin"), lastByteChanged), 4096));
+        assertThatThrownBy(() -> checksums.sha256OfEnds(dir.resolve("missing.bin"), 4096))
+                .isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
     void millionTimesAHashesLikeTheStandardVector() throws IOException {
         Path file = dir.resolve("a.bin");
         Files.write(file, "a".repeat(1_000_000).getBytes(UTF_8)); // spans several 256 KiB reads

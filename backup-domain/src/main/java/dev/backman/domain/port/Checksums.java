@@ -24,4 +24,16 @@ public interface Checksums {
      * @throws IOException the stream fails
      */
     String sha256(InputStream in) throws IOException;
+
+    /**
+     * A cheap fingerprint of a file: the SHA-256 of its first and last {@code edgeBytes} bytes (of all of it when it
+     * is at most twice that long). Two files of one size whose fingerprints differ have different contents; equal
+     * fingerprints say nothing about the bytes in between.
+     *
+     * @param file      the file
+     * @param edgeBytes how many bytes to read at each end; at least 1
+     * @return lower-case hex
+     * @throws IOException the file cannot be read
+     */
+    String sha256OfEnds(Path file, int edgeBytes) throws IOException;
 }
