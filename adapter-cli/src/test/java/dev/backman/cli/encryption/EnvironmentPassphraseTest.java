@@ -22,10 +22,7 @@ class EnvironmentPassphraseTest {
 
     @Test
     void thePassphraseComesFromTheNamedVariableAndAWrongOneIsRefused() throws Exception {
-        Files.createDirectories(dir.resolve("project/sub"));
-        Files.writeString(dir.resolve("project/sub/notes.md"), "meeting notes\n");
-        Files.writeString(dir.resolve("backman.yaml"), "source_paths: [project]\ncompression_type: tar.zst\n"
-                + "encryption: {passphrase_env: " + VARIABLE + "}\n");
+        projectEncryptedWithTheVariable();
 
         Run backup = run(PASSPHRASE, "backup", "--id", "b1");
         Run restore = run(PASSPHRASE, "restore", "b1", "--target", "out");
@@ -46,10 +43,7 @@ class EnvironmentPassphraseTest {
 
     @Test
     void aNewRepositoryWhoseVariableIsNotSetIsRefusedWithoutABackupAndAnEmptyOneToo() throws Exception {
-        Files.createDirectories(dir.resolve("project"));
-        Files.writeString(dir.resolve("project/notes.md"), "meeting notes\n");
-        Files.writeString(dir.resolve("backman.yaml"), "source_paths: [project]\ncompression_type: tar.zst\n"
-                + "encryption: {passphrase_env: " + VARIABLE + "}\n");
+        projectEncryptedWithTheVariable();
 
         Run unset = run(null, "backup", "--id", "b1");
         Run empty = run("", "backup", "--id", "b1");
@@ -61,6 +55,14 @@ class EnvironmentPassphraseTest {
         assertThat(empty.err()).contains("empty");
         assertThat(set.code()).as(set.err()).isZero(); // neither refusal left a half-made repository behind
         assertThat(dir.resolve("backups/archives/b1.tar.zst.enc")).isRegularFile();
+    }
+
+    /** A source folder and a configuration that encrypts with the passphrase in {@link #VARIABLE}. */
+    private void projectEncryptedWithTheVariable() throws IOException {
+        Files.createDirectories(dir.resolve("project/sub"));
+        Files.writeString(dir.resolve("project/sub/notes.md"), "meeting notes\n");
+        Files.writeString(dir.resolve("backman.yaml"), "source_paths: [project]\ncompression_type: tar.zst\n"
+                + "encryption: {passphrase_env: " + VARIABLE + "}\n");
     }
 
     private Run run(String passphrase, String... args) throws IOException, InterruptedException {
