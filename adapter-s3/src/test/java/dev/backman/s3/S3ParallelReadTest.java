@@ -139,6 +139,34 @@ class S3ParallelReadTest {
         }
     }
 
+    @Test
+    void aStreamClosedEarlyStopsReadingTheObject() throws Exception {
+        byte[] bytes = randomBytes(6 * RANGE);
+        try (CountingRelay relay = new CountingRelay(server.endpoint().getPort());
+                S3Client client = server.newClientVia(relay.port())) {
+            // one streaming GET: closing it must not leave the HTTP stack draining the rest of the body
+            assertThat(readFirstBytesThenClose(client, bytes, PARALLEL.withDownloadThreads(1), relay))
+                    .isLessThan(RANGE);
+            // ranged GETs: the ranges in flight (at most threads + 1) complete, no further ones start
+            assertThat(readFirstBytesThenClose(client, bytes, PARALLEL.withDownloadThreads(2), relay))
+                    .isLessThanOrEqualTo(3L * RANGE + 64 * 1024);
+        }
+    }
+
+    /** Bytes the server sent for a read of the first 64 KiB of {@code bytes}, stored as an archive. */
+    private long readFirstBytesThenClose(S3Client client, byte[] bytes, S3Settings settings, CountingRelay relay)
+            throws Exception {
+        try (S3ArchiveStorage s3 = new S3ArchiveStorage(client, location, settings)) {
+            write(s3, bytes);
+            long before = relay.bytesFromServer();
+            try (InputStream in = s3.find("archives/b1.tar").orElseThrow().openStream()) {
+                assertThat(in.readNBytes(64 * 1024)).isEqualTo(Arrays.copyOf(bytes, 64 * 1024));
+            }
+            Thread.sleep(500); // what an HTTP stack draining a closed response, or a late range, would send by now
+            return relay.bytesFromServer() - before;
+        }
+    }
+
     private static void write(S3ArchiveStorage s3, byte[] bytes) throws IOException {
         try (StagedObject staged = s3.stage("archives/b1.tar")) {
             staged.output().write(bytes);

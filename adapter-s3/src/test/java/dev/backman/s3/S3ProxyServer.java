@@ -68,6 +68,15 @@ final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback {
 
     /** A client as a test or an embedding host would build it; the caller closes it. */
     S3Client newClient(String secretKey, ExecutionInterceptor... interceptors) {
+        return newClient(endpoint, secretKey, interceptors);
+    }
+
+    /** A client that reaches this server through a relay listening on {@code port} of 127.0.0.1. */
+    S3Client newClientVia(int port) {
+        return newClient(URI.create("http://127.0.0.1:" + port), SECRET_KEY);
+    }
+
+    private static S3Client newClient(URI endpoint, String secretKey, ExecutionInterceptor... interceptors) {
         return S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(endpoint)
