@@ -1,6 +1,7 @@
 package dev.backman.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.port.Checksums;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class ContentHasherTest {
@@ -78,6 +81,48 @@ class ContentHasherTest {
         }
         assertThat(hashedWhole).containsExactlyInAnyOrder(first.source(), copy.source(),
                 sameEndsOtherMiddle.source(), small.source(), smallToo.source());
+    }
+
+    @Test
+    void theFirstDigestIsThereBeforeFilesOfOtherSizesAreFingerprinted() throws Exception {
+        ScannedEntry first = file("first.bin", filled(LARGE, 'a', 'b'));
+        ScannedEntry copy = file("copy.bin", filled(LARGE, 'a', 'b'));
+        ScannedEntry later = file("later.bin", filled(LARGE + 1, 'c', 'd'));
+        ScannedEntry laterToo = file("later-too.bin", filled(LARGE + 1, 'c', 'e'));
+        CountDownLatch firstDigestTaken = new CountDownLatch(1);
+        Checksums waitingForTheFirstDigest = new Checksums() {
+            @Override
+            public String sha256(Path file) throws IOException {
+                return checksums.sha256(file);
+            }
+
+            @Override
+            public String sha256(InputStream in) throws IOException {
+                return checksums.sha256(in);
+            }
+
+            @Override
+            public String sha256OfEnds(Path file, int edgeBytes) throws IOException {
+                if (file.equals(later.source())) {
+                    try {
+                        firstDigestTaken.await();
+                    } catch (InterruptedException e) {
+                        throw new java.io.InterruptedIOException();
+                    }
+                }
+                return checksums.sha256OfEnds(file, edgeBytes);
+            }
+        };
+
+        try (ContentHasher hasher = new ContentHasher(waitingForTheFirstDigest,
+                List.of(first, copy, later, laterToo), size -> false)) {
+            String digest = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> hasher.digestOf(first));
+            firstDigestTaken.countDown();
+
+            assertThat(digest).isEqualTo(hex(contents.get(first.source()))).isEqualTo(hasher.digestOf(copy));
+            assertThat(hasher.digestOf(later)).isNull();
+            assertThat(hasher.digestOf(laterToo)).isNull();
+        }
     }
 
     @Test
