@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +28,14 @@ public final class FileSystemSourceScanner implements SourceScanner {
      */
     private static final int THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
-    /** A named daemon thread, so a scan shows as such in a thread dump and never keeps a JVM alive. */
+    /**
+     * A named daemon thread, so a scan shows as such in a thread dump and never keeps a JVM alive. (Numbered by the
+     * scan: a worker's pool index is not assigned yet while it is constructed.)
+     */
     private static final class ScanThread extends ForkJoinWorkerThread {
-        ScanThread(ForkJoinPool pool) {
+        ScanThread(ForkJoinPool pool, int number) {
             super(pool);
-            setName("backman-scan-" + getPoolIndex());
+            setName("backman-scan-" + number);
             setDaemon(true);
         }
     }
@@ -52,7 +56,9 @@ public final class FileSystemSourceScanner implements SourceScanner {
         SizeLimit sizeLimit = new SizeLimit(rules.maxFileSizeBytes());
         List<ScannedEntry> entries = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
-        ForkJoinPool pool = new ForkJoinPool(THREADS, ScanThread::new, null, false);
+        AtomicInteger threads = new AtomicInteger();
+        ForkJoinPool pool = new ForkJoinPool(THREADS, p -> new ScanThread(p, threads.getAndIncrement()), null,
+                false);
         try {
             for (SourceRoot root : roots) {
                 new RootWalker(root, exclusions, sizeLimit, entries, skipped, fileFound, pool).walk();

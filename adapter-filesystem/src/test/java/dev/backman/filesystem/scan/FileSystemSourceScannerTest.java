@@ -20,6 +20,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -47,6 +49,28 @@ class FileSystemSourceScannerTest {
         assertThat(paths(scan(NO_RULES, root))).containsExactly(
                 "proj", "proj/B.txt", "proj/a", "proj/a/x.txt", "proj/a/y", "proj/a/y/deep.txt", "proj/a.txt",
                 "proj/b", "proj/b/z.txt", "proj/empty");
+    }
+
+    @Test
+    void eachScanThreadHasANameOfItsOwn() throws IOException {
+        Path root = dir("proj");
+        for (int d = 0; d < 16; d++) {
+            for (int f = 0; f < 8; f++) {
+                file(root.resolve("d" + d + "/f" + f));
+            }
+        }
+        Map<Thread, String> names = new ConcurrentHashMap<>();
+        scanner.scan(SourceRoot.nameAll(List.of(root)), NO_RULES, size -> {
+            names.put(Thread.currentThread(), Thread.currentThread().getName());
+            try {
+                Thread.sleep(2); // long enough for the other worker to take directories meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        assertThat(names).hasSizeGreaterThan(1);
+        assertThat(names.values()).allMatch(name -> name.matches("backman-scan-\\d+")).doesNotHaveDuplicates();
     }
 
     @Test
