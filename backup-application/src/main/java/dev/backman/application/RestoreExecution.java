@@ -179,7 +179,8 @@ final class RestoreExecution {
                 failAll(Map.of(stored.sha256(), targets), e);
                 return;
             }
-            writes.submit(bytes.length, () -> write(archiveId, stored, new ByteArrayInputStream(bytes), targets));
+            writes.submit(bytes.length, targets.get(0).directory(),
+                    () -> write(archiveId, stored, new ByteArrayInputStream(bytes), targets));
             meter.filesDone(targets.size(), (long) targets.size() * stored.size());
         } else {
             long before = meter.bytes();
@@ -248,7 +249,7 @@ final class RestoreExecution {
                 if (temporary != null) { // none for a file a partial restore could not bring back
                     // mode, mtime and rename: three system calls per file, spread over the writer threads; a
                     // temporary leaves the list once published, so the restore removes any other on failure
-                    writes.submit(0, () -> {
+                    writes.submit(0, d.directory(), () -> {
                         writer.publish(temporary, d.base(), d.relative(), d.entry());
                         temporaries.remove(d);
                     });

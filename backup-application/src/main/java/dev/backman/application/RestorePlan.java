@@ -43,5 +43,11 @@ final class RestorePlan {
         Path path() {
             return base.resolve(relative);
         }
+
+        /** The directory the entry goes into, below the base: the parent part of {@code relative}. */
+        String directory() {
+            int slash = relative.lastIndexOf('/');
+            return slash < 0 ? "" : relative.substring(0, slash);
+        }
     }
 }

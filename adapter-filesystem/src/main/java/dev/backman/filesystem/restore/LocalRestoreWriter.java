@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -76,16 +77,16 @@ public final class LocalRestoreWriter implements RestoreWriter {
     public Path copyTemporary(Path verified, Path base, String relative) throws IOException {
         RestoreTarget target = RestoreTarget.of(base, relative);
         ParentDirectories.create(target, checked);
-        Path temporary = TemporaryNames.createFile(target.directory(), target.fileName());
+        TemporaryNames.NewFile temporary = TemporaryNames.openFile(target.directory(), target.fileName());
         try (FileChannel in = FileChannel.open(verified, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+             WritableByteChannel out = temporary.channel()) {
             long size = in.size();
             for (long position = 0; position < size; ) {
                 position += in.transferTo(position, size - position, out);
             }
-            return temporary;
+            return temporary.path();
         } catch (IOException | RuntimeException e) {
-            discard(temporary);
+            discard(temporary.path());
             throw e;
         }
     }

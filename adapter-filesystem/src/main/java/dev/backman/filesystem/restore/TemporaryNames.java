@@ -28,12 +28,6 @@ final class TemporaryNames {
     private TemporaryNames() {
     }
 
-    static Path createFile(Path directory, String name) throws IOException {
-        NewFile file = openFile(directory, name);
-        file.channel().close();
-        return file.path();
-    }
-
     /** Creates the file and keeps it open for writing: one open instead of two for each restored file. */
     static NewFile openFile(Path directory, String name) throws IOException {
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
