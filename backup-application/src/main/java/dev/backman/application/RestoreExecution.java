@@ -34,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RestoreExecution {
     private static final int WRITER_THREADS = 2;
-    private static final long IN_FLIGHT_BYTES = 32L << 20;
+    private static final long IN_FLIGHT_BYTES = 4L << 20;
     private static final long SMALL_FILE = 1L << 20;
     private final Ports ports;
     private final Repository repository;
