@@ -18,17 +18,22 @@ import dev.backman.domain.port.ArchiveCodec;
 import dev.backman.domain.port.ArchiveReader;
 import dev.backman.domain.port.ArchiveWriter;
 import dev.backman.domain.port.ProgressListener;
+import dev.backman.domain.port.RestoreWriter;
 import dev.backman.domain.port.StoredObject;
 import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
+import dev.backman.filesystem.restore.LocalRestoreWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,6 +160,44 @@ class BackupManagerEndToEndTest {
 
             manager.restore(new RestoreRequest(m.backupId(), target, List.of(), true, false));
             TreeFixture.assertSameTree(source, target.resolve("project"));
+        }
+    }
+
+    @Test
+    void restoringIntoANewDirectoryLooksAtTheTopOfTheTreeOnlyAndBelowAnExistingOneAtEveryEntry() throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        AtomicInteger inspected = new AtomicInteger();
+        RestoreWriter local = new LocalRestoreWriter();
+        RestoreWriter counting = (RestoreWriter) Proxy.newProxyInstance(RestoreWriter.class.getClassLoader(),
+                new Class<?>[] {RestoreWriter.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("inspect")) {
+                        inspected.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(local, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (BackupManager manager = Managers.local(config(source), clock).restoreWriter(counting).build()) {
+            BackupMetadata m = manager.createBackup();
+            Path target = dir.resolve("restored");
+            manager.restore(RestoreRequest.of(m.backupId(), target));
+            TreeFixture.assertSameTree(source, target.resolve("project"));
+            assertThat(inspected).hasValue(1); // "project" is absent, so is everything below it
+
+            inspected.set(0);
+            Path partly = dir.resolve("partly");
+            TreeFixture.write(partly.resolve("project/main/java/App.java"), "local edits\n");
+            assertThatThrownBy(() -> manager.restore(RestoreRequest.of(m.backupId(), partly)))
+                    .isInstanceOf(RestoreConflict.class)
+                    .hasMessageContaining("App.java");
+            long entries;
+            try (Stream<Path> all = Files.walk(source)) {
+                entries = all.count();
+            }
+            // looked at: what exists on the way down, and what is absent right below it; not the absent dirs' contents
+            assertThat(inspected.get()).isGreaterThan(3).isLessThan((int) entries);
         }
     }
 
