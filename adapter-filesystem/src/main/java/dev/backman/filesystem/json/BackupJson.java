@@ -14,6 +14,7 @@ import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.ReplicaStatus;
+import java.time.Instant;
 
 /**
  * The JSON wire format of backman (manifests, {@code backman.repo.json}, and the command line's {@code --json}
@@ -56,6 +57,7 @@ public final class BackupJson {
         new WireNames<>(CompressionType.class, CompressionType::extension).registerIn(module);
         PathAsString.registerIn(module);
         module.addSerializer(FileEntry.class, new FileEntrySerializer());
+        module.addDeserializer(Instant.class, new IsoInstantDeserializer()); // registered after JavaTimeModule: wins
         module.setMixInAnnotation(Manifest.class, ManifestMixin.class);
         return module;
     }

@@ -1,13 +1,16 @@
 package dev.backman.filesystem.json;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneOffset;
 
 /**
  * {@link Instant#toString()} without a {@code DateTimeFormatter}: the same text (ISO-8601 in UTC, the fraction in
  * groups of three digits, none when zero), written directly for the years 0000 to 9999, which is every file time in
- * practice; other years go through {@code toString()}.
+ * practice; other years go through {@code toString()}. {@link #parse} reads that form back the same way.
  */
 final class IsoInstant {
     private static final long FIRST_SECOND = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
@@ -47,6 +50,57 @@ final class IsoInstant {
         }
         text[n++] = 'Z';
         return new String(text, 0, n);
+    }
+
+    /**
+     * Reads {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} (years 0000 to 9999, one to nine fraction digits): every time backman
+     * writes. Null for any other text, valid or not (an offset, a leap second, other years, no zone, a bad date),
+     * which the caller hands to a full parser. A manifest holds one time per entry, and {@code DateTimeFormatter}
+     * took 0.13–0.3 s per 50,000 of them on a freshly started JVM.
+     */
+    static Instant parse(String text) {
+        int length = text.length();
+        if (length < 20 || length == 21 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-'
+                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+                || text.charAt(length - 1) != 'Z') {
+            return null;
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 2);
+        int day = number(text, 8, 2);
+        int hour = number(text, 11, 2);
+        int minute = number(text, 14, 2);
+        int second = number(text, 17, 2);
+        int nano = 0;
+        if (length > 20) {
+            if (text.charAt(19) != '.') {
+                return null;
+            }
+            int digits = length - 21;
+            nano = number(text, 20, digits);
+            for (int i = digits; i < 9 && nano >= 0; i++) {
+                nano *= 10;
+            }
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nano < 0) {
+            return null;
+        }
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second, nano);
+    }
+
+    /** The value of {@code width} decimal digits at {@code at}, or -1 when one of them is not a digit. */
+    private static int number(String text, int at, int width) {
+        int value = 0;
+        for (int i = at; i < at + width; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Writes {@code value} zero-padded to {@code width} digits at {@code at}; returns the next position. */

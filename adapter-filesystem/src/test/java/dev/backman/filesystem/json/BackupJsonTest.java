@@ -1,9 +1,13 @@
 package dev.backman.filesystem.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.BackupStatus;
 import dev.backman.domain.model.BackupType;
@@ -64,6 +68,29 @@ class BackupJsonTest {
                 + "\"link_target\":\"../a.txt\",\"stored_in\":null,\"file_key\":null}");
         for (FileEntry entry : List.of(file, link)) {
             assertThat(mapper.readValue(mapper.writeValueAsString(entry), FileEntry.class)).isEqualTo(entry);
+        }
+    }
+
+    record Stamp(Instant at) {
+    }
+
+    @Test
+    void timesInAnyOtherFormReadAndFailAsWithTheJavaTimeModuleAlone() throws Exception {
+        ObjectMapper plain = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+        for (String value : new String[] {"\"2024-07-03T09:46:40.5Z\"", "\"2024-07-03T10:46:40+01:00\"",
+                "\"+10000-01-01T00:00:00Z\"", "\"-0001-12-31T23:59:59.999Z\"", "\"2024-07-03T24:00:00Z\"", "1720000000",
+                "1720000000.25"}) {
+            String json = "{\"at\":" + value + "}";
+            assertThat(mapper.readValue(json, Stamp.class)).as(json).isEqualTo(plain.readValue(json, Stamp.class));
+        }
+        for (String value : new String[] {"\"2024-02-30T00:00:00Z\"", "\"2024-07-03T09:46:40\"", "\"noon\"",
+                "\"2024-07-03T23:59:61Z\"", "true", "[1]"}) {
+            String json = "{\"at\":" + value + "}";
+            Throwable expected = catchThrowable(() -> plain.readValue(json, Stamp.class));
+            assertThat(expected).as(json).isNotNull();
+            assertThatThrownBy(() -> mapper.readValue(json, Stamp.class)).as(json)
+                    .isInstanceOf(expected.getClass())
+                    .hasMessage(expected.getMessage());
         }
     }
 

@@ -23,6 +23,34 @@ class IsoInstantTest {
     }
 
     @Test
+    void readsBackWhatItWritesForAnyTimeOfTheYears0000To9999() {
+        Random random = new Random(11);
+        long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long end = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
+        for (int i = 0; i < 200_000; i++) {
+            Instant instant = Instant.ofEpochSecond(first + Math.floorMod(random.nextLong(), end - first),
+                    i % 3 == 0 ? 0 : random.nextInt(1_000_000_000));
+            assertThat(IsoInstant.parse(IsoInstant.format(instant))).as("%s", instant).isEqualTo(instant);
+        }
+        assertThat(IsoInstant.parse("2024-02-29T23:59:59.1Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.1Z"));
+        assertThat(IsoInstant.parse("1969-12-31T23:59:59.000000001Z"))
+                .isEqualTo(Instant.parse("1969-12-31T23:59:59.000000001Z"));
+    }
+
+    @Test
+    void leavesEveryOtherTextToTheFullParser() {
+        for (String text : new String[] {"", "2024-07-03T09:46:40", "2024-07-03T09:46:40+01:00",
+                "2024-07-03t09:46:40Z", "2024-07-03T09:46:40z", "2024-07-03 09:46:40Z", "2024-7-03T09:46:40Z",
+                "2024-07-03T09:46:40.Z", "2024-07-03T09:46:40.1234567891Z", "2024-07-03T09:46:40,5Z",
+                "2024-07-03T09:46:4xZ", "2024-07-03T09:46:40.12a4Z", "2023-02-29T00:00:00Z", "2024-04-31T00:00:00Z",
+                "2024-13-01T00:00:00Z", "2024-00-01T00:00:00Z", "2024-07-00T00:00:00Z", "2024-07-03T24:00:00Z",
+                "2024-07-03T23:60:00Z", "2024-07-03T23:59:60Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z",
+                "12024-07-03T09:46:40Z"}) {
+            assertThat(IsoInstant.parse(text)).as(text).isNull();
+        }
+    }
+
+    @Test
     void writesTheEdgesOfItsRangeAndTimesOutsideItLikeInstantToString() {
         for (String text : new String[]{"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
                 "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "2024-02-29T12:00:00.000001Z",
