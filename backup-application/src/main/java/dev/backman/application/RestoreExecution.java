@@ -172,15 +172,16 @@ final class RestoreExecution {
                              List<RestorePlan.Destination> targets) throws IOException {
         if (stored.size() <= SMALL_FILE) {
             // one byte more than recorded, if the archive has it: the writer then tells that the entry inflates
-            byte[] bytes;
+            byte[] bytes = new byte[(int) Math.max(0, stored.size() + 1)];
+            int length;
             try {
-                bytes = readUpTo(archiveId, stored, content, stored.size() + 1);
+                length = readInto(archiveId, stored, content, bytes);
             } catch (IntegrityViolation e) {
                 failAll(Map.of(stored.sha256(), targets), e);
                 return;
             }
-            writes.submit(bytes.length, targets.get(0).directory(),
-                    () -> write(archiveId, stored, new ByteArrayInputStream(bytes), targets));
+            writes.submit(length, targets.get(0).directory(),
+                    () -> write(archiveId, stored, new ByteArrayInputStream(bytes, 0, length), targets));
             meter.filesDone(targets.size(), (long) targets.size() * stored.size());
         } else {
             long before = meter.bytes();
@@ -210,9 +211,13 @@ final class RestoreExecution {
         }
     }
 
-    private static byte[] readUpTo(String archiveId, FileEntry stored, InputStream content, long limit) {
+    /**
+     * Fills {@code bytes} as far as the entry goes; returns how many it holds. Sized from the manifest up front:
+     * {@code readNBytes(int)} would gather 8 KiB pieces and copy them into a new array, twice the garbage.
+     */
+    private static int readInto(String archiveId, FileEntry stored, InputStream content, byte[] bytes) {
         try {
-            return content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, limit)));
+            return content.readNBytes(bytes, 0, bytes.length);
         } catch (IOException e) {
             throw new IntegrityViolation(archiveId, stored.path(), "archive cannot be read: " + e.getMessage());
         }
