@@ -30,6 +30,8 @@ public final class LocalRestoreWriter implements RestoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRestoreWriter.class);
 
     private final VerifiedDirectories checked;
+    /** One copy buffer per thread that writes files, kept for the restore: not one per file (31,000 in a restore). */
+    private final ThreadLocal<byte[]> copyBuffers = ThreadLocal.withInitial(() -> new byte[VerifyingCopy.MAX_BUFFER]);
 
     /** A writer of restored files on the local file system. */
     public LocalRestoreWriter() {
@@ -65,7 +67,7 @@ public final class LocalRestoreWriter implements RestoreWriter {
         ParentDirectories.create(target, checked);
         TemporaryNames.NewFile temporary = TemporaryNames.openFile(target.directory(), target.fileName());
         try (OutputStream out = Channels.newOutputStream(temporary.channel())) {
-            VerifyingCopy.write(content, out, entry, backupId);
+            VerifyingCopy.write(content, out, entry, backupId, copyBuffers.get());
         } catch (IOException | RuntimeException e) {
             discard(temporary.path());
             throw e;

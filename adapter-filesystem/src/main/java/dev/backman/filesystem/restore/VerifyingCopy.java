@@ -32,9 +32,15 @@ final class VerifyingCopy {
 
     /** Writes into {@code out}, which the caller closes (and discards if this fails). */
     static void write(InputStream content, OutputStream out, FileEntry entry, String backupId) throws IOException {
-        long expectedSize = Math.max(0, entry.size());
         // Sized to the entry: many small files must not each allocate the large buffer.
-        byte[] buffer = new byte[(int) Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, expectedSize))];
+        write(content, out, entry, backupId,
+                new byte[(int) Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, Math.max(0, entry.size())))]);
+    }
+
+    /** As {@link #write(InputStream, OutputStream, FileEntry, String)}, through the caller's {@code buffer}. */
+    static void write(InputStream content, OutputStream out, FileEntry entry, String backupId, byte[] buffer)
+            throws IOException {
+        long expectedSize = Math.max(0, entry.size());
         MessageDigest digest = Sha256.newDigest();
         long total = 0;
         while (total < expectedSize) {
