@@ -180,7 +180,8 @@ final class RestoreExecution {
                 failAll(Map.of(stored.sha256(), targets), e);
                 return;
             }
-            writes.submit(length, targets.get(0).directory(),
+            // the budget counts what is held (the array), not what was read: a damaged entry may be shorter
+            writes.submit(bytes.length, targets.get(0).directory(),
                     () -> write(archiveId, stored, new ByteArrayInputStream(bytes, 0, length), targets));
             meter.filesDone(targets.size(), (long) targets.size() * stored.size());
         } else {
