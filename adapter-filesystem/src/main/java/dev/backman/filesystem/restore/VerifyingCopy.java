@@ -5,9 +5,6 @@ import dev.backman.domain.model.FileEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
@@ -17,27 +14,13 @@ import java.util.HexFormat;
  * beyond it, and reading stops there, so an entry that claims or inflates to far more is cut short.
  */
 final class VerifyingCopy {
+    /** The copy buffer's size (callers keep one per thread, not one per file); also the largest read of a file. */
     static final int MAX_BUFFER = 256 * 1024;
-    private static final int MIN_BUFFER = 8 * 1024;
 
     private VerifyingCopy() {
     }
 
-    static void write(InputStream content, Path file, FileEntry entry, String backupId) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            write(content, out, entry, backupId);
-        }
-    }
-
-    /** Writes into {@code out}, which the caller closes (and discards if this fails). */
-    static void write(InputStream content, OutputStream out, FileEntry entry, String backupId) throws IOException {
-        // Sized to the entry: many small files must not each allocate the large buffer.
-        write(content, out, entry, backupId,
-                new byte[(int) Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, Math.max(0, entry.size())))]);
-    }
-
-    /** As {@link #write(InputStream, OutputStream, FileEntry, String)}, through the caller's {@code buffer}. */
+    /** Writes into {@code out} through {@code buffer}; the caller closes {@code out} (and discards it on failure). */
     static void write(InputStream content, OutputStream out, FileEntry entry, String backupId, byte[] buffer)
             throws IOException {
         long expectedSize = Math.max(0, entry.size());

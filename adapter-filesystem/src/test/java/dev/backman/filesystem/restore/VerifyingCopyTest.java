@@ -8,8 +8,11 @@ import dev.backman.domain.error.IntegrityViolation;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.filesystem.restore.RestoreFixtures.RepeatingInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +25,7 @@ class VerifyingCopyTest {
         FileEntry entry = file("r/bomb", "a".repeat(1000));
         Path written = Files.createFile(tmp.resolve("bomb.tmp"));
 
-        assertThatThrownBy(() -> VerifyingCopy.write(new RepeatingInputStream(1L << 40), written, entry, "b1"))
+        assertThatThrownBy(() -> copy(new RepeatingInputStream(1L << 40), written, entry))
                 .isInstanceOf(IntegrityViolation.class)
                 .hasMessageContaining("size differs (expected 1000 bytes, got more)");
         assertThat(Files.size(written)).isEqualTo(1000);
@@ -35,9 +38,16 @@ class VerifyingCopyTest {
                 recorded.sha256(), null, "b1");
         Path written = Files.createFile(tmp.resolve("x.tmp"));
 
-        assertThatThrownBy(() -> VerifyingCopy.write(new RepeatingInputStream(1L << 40), written, entry, "b1"))
+        assertThatThrownBy(() -> copy(new RepeatingInputStream(1L << 40), written, entry))
                 .isInstanceOf(IntegrityViolation.class)
                 .hasMessageContaining("size differs");
         assertThat(Files.size(written)).isZero();
+    }
+
+    /** Through a file opened the way the restore writer opens its temporary. */
+    private static void copy(InputStream content, Path file, FileEntry entry) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+            VerifyingCopy.write(content, out, entry, "b1", new byte[VerifyingCopy.MAX_BUFFER]);
+        }
     }
 }
