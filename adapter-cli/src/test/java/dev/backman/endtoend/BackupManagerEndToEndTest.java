@@ -17,12 +17,15 @@ import dev.backman.domain.model.CompressionType;
 import dev.backman.domain.port.ArchiveCodec;
 import dev.backman.domain.port.ArchiveReader;
 import dev.backman.domain.port.ArchiveWriter;
+import dev.backman.domain.port.Checksums;
 import dev.backman.domain.port.ProgressListener;
 import dev.backman.domain.port.RestoreWriter;
 import dev.backman.domain.port.StoredObject;
 import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
+import dev.backman.filesystem.checksum.JdkChecksums;
 import dev.backman.filesystem.restore.LocalRestoreWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.lang.reflect.InvocationTargetException;
@@ -32,7 +35,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -198,6 +203,52 @@ class BackupManagerEndToEndTest {
             }
             // looked at: what exists on the way down, and what is absent right below it; not the absent dirs' contents
             assertThat(inspected.get()).isGreaterThan(3).isLessThan((int) entries);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"TAR_ZST", "ZIP"})
+    void smallFilesThatCouldBeCopiesAreReadOnceYetStoredOnlyOnce(CompressionType type) throws IOException {
+        Path source = dir.resolve("src");
+        for (int i = 0; i < 24; i++) { // six contents of one size, four copies each
+            TreeFixture.write(source.resolve("small/f" + i + ".txt"), ("content " + i % 6 + "\n").repeat(100));
+        }
+        String large = "x".repeat(3 * 8192);
+        TreeFixture.write(source.resolve("large/a.bin"), large);
+        TreeFixture.write(source.resolve("large/b.bin"), large);
+        Set<Path> hashedFromDisk = ConcurrentHashMap.newKeySet();
+        Checksums jdk = new JdkChecksums();
+        Checksums counting = new Checksums() {
+            @Override
+            public String sha256(Path file) throws IOException {
+                hashedFromDisk.add(file);
+                return jdk.sha256(file);
+            }
+
+            @Override
+            public String sha256(InputStream in) throws IOException {
+                return jdk.sha256(in);
+            }
+
+            @Override
+            public String sha256OfEnds(Path file, int edgeBytes) throws IOException {
+                hashedFromDisk.add(file);
+                return jdk.sha256OfEnds(file, edgeBytes);
+            }
+        };
+        try (BackupManager manager = Managers.local(config(source).withCompressionType(type), clock)
+                .checksums(counting).build()) {
+            BackupMetadata m = manager.createBackup();
+
+            assertThat(m.storedFiles()).isEqualTo(6 + 1);
+            // the small ones are read whole by the archiver, which stores the bytes it hashed; the large ones are
+            // looked at ahead, then hashed
+            assertThat(hashedFromDisk).containsExactlyInAnyOrder(source.resolve("large/a.bin"),
+                    source.resolve("large/b.bin"));
+            Path target = dir.resolve("restored");
+            manager.restore(RestoreRequest.of(m.backupId(), target));
+            TreeFixture.assertSameTree(source, target.resolve("src"));
+            assertThat(manager.verify(List.of(m.backupId())).allIntact()).isTrue();
         }
     }
 

@@ -18,11 +18,13 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes a backup's archive. Unchanged files (same size, mtime and identity as in the parent) are not read;
@@ -50,7 +52,11 @@ final class ArchiveBuilder {
                 }
             }
         }
-        List<ScannedEntry> candidates = BackupPlan.duplicateCandidates(changed, chain::holdsSize);
+        Set<ScannedEntry> readWhole = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<ScannedEntry> candidates = new ArrayList<>();
+        for (ScannedEntry candidate : BackupPlan.duplicateCandidates(changed, chain::holdsSize)) {
+            (candidate.size() <= ReadWhole.MAX_SIZE ? readWhole : candidates).add(candidate);
+        }
         ports.listener().onProgress(new Progress(Progress.Phase.HASHING, 0, candidates.size(), 0, 0));
         Map<String, String> prehashed = new HashMap<>();
 
@@ -88,7 +94,9 @@ final class ArchiveBuilder {
                     }
                     case FILE -> {
                         FileEntry before = unchanged.get(scanned);
-                        String digest = hasher.digestOf(scanned);
+                        ReadWhole whole = readWhole.contains(scanned) ? ReadWhole.of(scanned, ports.checksums())
+                                : null;
+                        String digest = whole != null ? whole.sha256() : hasher.digestOf(scanned);
                         if (digest != null) {
                             prehashed.put(scanned.archivePath(), digest);
                         }
@@ -103,7 +111,7 @@ final class ArchiveBuilder {
                             writer.addDuplicate(entry, original);
                             originalOf.put(entry.path(), original.path());
                             meter.filesDone(1, scanned.size());
-                        } else if (addFile(writer, entry, scanned, skipped)) {
+                        } else if (addFile(writer, entry, scanned, whole, skipped)) {
                             if (digest != null) {
                                 firstByDigest.put(digest, entry);
                             }
@@ -137,11 +145,18 @@ final class ArchiveBuilder {
         return new ArchiveOutcome(files, archiveSize, summary.sha256ByPath().size(), bytes, skipped, checked);
     }
 
-    /** Adds a file; a file that vanished or cannot be opened is skipped and reported instead of failing. */
-    private boolean addFile(ArchiveWriter writer, FileEntry entry, ScannedEntry scanned, List<SkippedFile> skipped)
-            throws IOException {
+    /**
+     * Adds a file, from the bytes read already if there are any; a file that vanished or cannot be opened is skipped
+     * and reported instead of failing.
+     */
+    private boolean addFile(ArchiveWriter writer, FileEntry entry, ScannedEntry scanned, ReadWhole whole,
+                            List<SkippedFile> skipped) throws IOException {
         try {
-            writer.addFile(entry, scanned.source());
+            if (whole != null) {
+                writer.addFile(entry, whole.content());
+            } else {
+                writer.addFile(entry, scanned.source());
+            }
             return true;
         } catch (NoSuchFileException e) {
             skipped.add(new SkippedFile(scanned.source().toString(), "vanished before it could be read"));
