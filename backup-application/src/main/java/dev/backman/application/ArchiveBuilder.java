@@ -57,7 +57,9 @@ final class ArchiveBuilder {
         for (ScannedEntry candidate : BackupPlan.duplicateCandidates(changed, chain::holdsSize)) {
             (candidate.size() <= ReadWhole.MAX_SIZE ? readWhole : candidates).add(candidate);
         }
-        ports.listener().onProgress(new Progress(Progress.Phase.HASHING, 0, candidates.size(), 0, 0));
+        // every file hashed to find copies, ahead or as it is read whole
+        ports.listener().onProgress(new Progress(Progress.Phase.HASHING, 0, candidates.size() + readWhole.size(),
+                0, 0));
         Map<String, String> prehashed = new HashMap<>();
 
         String key = RepositoryLayout.archiveKey(id, backup.compressionType());
