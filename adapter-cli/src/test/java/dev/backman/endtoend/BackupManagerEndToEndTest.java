@@ -17,6 +17,7 @@ import dev.backman.domain.model.CompressionType;
 import dev.backman.domain.port.ArchiveCodec;
 import dev.backman.domain.port.ArchiveReader;
 import dev.backman.domain.port.ArchiveWriter;
+import dev.backman.domain.port.BackupCatalog;
 import dev.backman.domain.port.Checksums;
 import dev.backman.domain.port.ProgressListener;
 import dev.backman.domain.port.RestoreWriter;
@@ -24,6 +25,7 @@ import dev.backman.domain.port.StoredObject;
 import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
 import dev.backman.filesystem.checksum.JdkChecksums;
 import dev.backman.filesystem.restore.LocalRestoreWriter;
+import dev.backman.sqlite.SqliteBackupCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -249,6 +251,44 @@ class BackupManagerEndToEndTest {
             manager.restore(RestoreRequest.of(m.backupId(), target));
             TreeFixture.assertSameTree(source, target.resolve("src"));
             assertThat(manager.verify(List.of(m.backupId())).allIntact()).isTrue();
+        }
+    }
+
+    @Test
+    void theParentsOwnContentsAreTakenFromItsListAndOlderOnesFromTheCatalog() throws IOException {
+        Path source = dir.resolve("src");
+        TreeFixture.write(source.resolve("a.txt"), "stored in the full backup\n");
+        TreeFixture.write(source.resolve("b.txt"), "gone later\n");
+        List<String> storedInAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BackupCatalog sqlite = SqliteBackupCatalog.open(dir.resolve("backups").resolve("catalog.db"));
+        BackupCatalog counting = (BackupCatalog) Proxy.newProxyInstance(BackupCatalog.class.getClassLoader(),
+                new Class<?>[] {BackupCatalog.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("filesStoredIn")) {
+                        storedInAsked.add((String) args[0]);
+                    }
+                    try {
+                        return method.invoke(sqlite, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (BackupManager manager = Managers.local(config(source), clock, counting).build()) {
+            manager.createBackup("full");
+            TreeFixture.write(source.resolve("c.txt"), "stored in the incremental one\n");
+            Files.delete(source.resolve("b.txt"));
+            assertThat(manager.createBackup("inc").storedFiles()).isEqualTo(1);
+            // copies of a content the parent stored, of one the full backup stored, of one only a deleted file had
+            TreeFixture.write(source.resolve("copy-of-c.txt"), "stored in the incremental one\n");
+            TreeFixture.write(source.resolve("copy-of-a.txt"), "stored in the full backup\n");
+            TreeFixture.write(source.resolve("b-again.txt"), "gone later\n");
+            storedInAsked.clear();
+
+            BackupMetadata third = manager.createBackup("third");
+
+            assertThat(third.storedFiles()).isZero();
+            assertThat(storedInAsked).containsExactly("full");
+            manager.restore(RestoreRequest.of("third", dir.resolve("out")));
+            TreeFixture.assertSameTree(source, dir.resolve("out/src"));
         }
     }
 

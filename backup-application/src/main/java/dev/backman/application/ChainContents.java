@@ -5,8 +5,10 @@ import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.port.BackupCatalog;
 import dev.backman.domain.port.ScannedEntry;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,17 +37,34 @@ final class ChainContents {
         if (chain.parent() == null) {
             return none();
         }
+        String parentId = chain.parent().backupId();
+        List<FileEntry> parentFiles = catalog.files(parentId);
         Map<String, FileEntry> previous = new HashMap<>();
-        for (FileEntry entry : catalog.files(chain.parent().backupId())) {
+        for (FileEntry entry : parentFiles) {
             previous.put(entry.path(), entry);
         }
         Map<String, FileEntry> stored = new HashMap<>();
         for (BackupMetadata member : chain.members()) {
-            for (FileEntry entry : catalog.filesStoredIn(member.backupId())) {
+            // the parent's own contents are in the list just read: asking the catalog again would hold every such
+            // entry twice (for a chain of one full backup, the whole tree)
+            List<FileEntry> holds = member.backupId().equals(parentId) ? storedIn(parentFiles, parentId)
+                    : catalog.filesStoredIn(member.backupId());
+            for (FileEntry entry : holds) {
                 stored.putIfAbsent(entry.sha256(), entry);
             }
         }
         return new ChainContents(previous, stored);
+    }
+
+    /** What {@link BackupCatalog#filesStoredIn} gives for a backup, taken from its list. */
+    private static List<FileEntry> storedIn(List<FileEntry> files, String backupId) {
+        List<FileEntry> stored = new ArrayList<>();
+        for (FileEntry entry : files) {
+            if (entry.isFile() && backupId.equals(entry.storedIn())) {
+                stored.add(entry);
+            }
+        }
+        return stored;
     }
 
     /**
