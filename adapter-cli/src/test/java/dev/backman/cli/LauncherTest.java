@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +67,37 @@ class LauncherTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("{\"backup_id\":");
+    }
+
+    @Test
+    void aLongCommandStartsWithRoomForItsRecordsInTheOldGenerationUnlessTheUserSizedTheHeap() throws Exception {
+        List<String> backup = jvmOptions(null, "backup");
+        // the launcher's own small default comes first; the later option wins
+        assertThat(backup).containsSubsequence("-Xms16m", "-Xms256m").contains("-XX:NewSize=43m");
+
+        assertThat(jvmOptions("-Xms1g", "restore")).contains("-Xms1g").doesNotContain("-Xms256m",
+                "-XX:NewSize=43m");
+        assertThat(jvmOptions("-Xmn64m", "verify")).contains("-Xmn64m").doesNotContain("-XX:NewSize=43m");
+        assertThat(jvmOptions(null, "list")).contains("-Xms16m").doesNotContain("-Xms256m", "-XX:NewSize=43m");
+    }
+
+    /** The options {@code backman_exec} gives the JVM for a command, with a stand-in that prints them. */
+    private List<String> jvmOptions(String userOptions, String command) throws IOException, InterruptedException {
+        Path printer = dir.resolve("print-args");
+        Files.writeString(printer, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        printer.toFile().setExecutable(true);
+        ProcessBuilder process = new ProcessBuilder("sh", "-c",
+                ". \"$0\" && backman_exec \"$1\" /nonexistent.jsa /nonexistent.json -cp x Main \"$2\"",
+                LAUNCHER_LIBRARY.toAbsolutePath().toString(), printer.toString(), command);
+        if (userOptions == null) {
+            process.environment().remove("BACKMAN_JAVA_OPTS");
+        } else {
+            process.environment().put("BACKMAN_JAVA_OPTS", userOptions);
+        }
+        Process started = process.redirectErrorStream(true).start();
+        String out = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(started.waitFor()).as(out).isZero();
+        return List.of(out.split("\n"));
     }
 
     /** {@code backman_exec} with this test's class path, in a scratch directory with a configuration file. */
