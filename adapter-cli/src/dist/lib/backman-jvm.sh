@@ -53,22 +53,28 @@ backman_train_cds() {
 backman_exec() {
     run_java=$1 run_jsa=$2 run_jit=$3
     shift 3
-    long=false
+    long=
     for arg in "$@"; do
         case $arg in
-            backup | restore | verify | export | replicate | schedule) long=true ; break ;;
+            backup | restore | verify | export | replicate | schedule) long=$arg ; break ;;
         esac
     done
-    if [ "$long" = true ]; then
-        # 256 MiB to start with, of which 43 MiB young: a backup keeps a record of every entry until its manifest is
-        # written, and an old generation too small for them is grown only by a full collection. Grown from 16 MiB,
-        # the heap of a no-change backup of 50,000 entries went through five (0.4 s of 2.5 s); from 128 MiB (a third
-        # of it young) that of 100,000 entries through one or two (0.1-0.2 s each); from 256 MiB with the same young
-        # generation through none: no-change backup of the small corpus 0.91 x the time, full backup 0.96 x, peak RSS
-        # 301 -> 289 and 335 -> 320 MiB (pages are only resident once used); the mixed corpus unchanged.
+    if [ -n "$long" ]; then
+        # 128 MiB to start with: grown from 16 MiB, the heap of a no-change backup of 50,000 entries went through
+        # five full collections (0.4 s of 2.5 s); from 128 MiB 0.2 s, at the same peak RSS (the heap grows past it).
+        # A backup starts at 256 MiB with the same 43 MiB young generation: it keeps a record of every entry until its
+        # manifest is written, and an old generation too small for them is grown only by a full collection (one or
+        # two of 0.1-0.2 s for 100,000 entries); from 256 MiB none: no-change backup of the small corpus 0.91 x the
+        # time, full backup 0.96 x, peak RSS 301 -> 289 and 335 -> 320 MiB (pages are only resident once used), the
+        # mixed corpus unchanged. A restore does not gain: garbage piles up in the larger old generation (peak RSS of
+        # the small corpus's restore 358 -> 430 MiB), so it keeps 128 MiB.
         case ${BACKMAN_JAVA_OPTS:-} in
             *-Xms* | *-Xmn* | *NewSize*) ;; # the user's choice stands
-            *) set -- -Xms256m -XX:NewSize=43m "$@" ;;
+            *) if [ "$long" = backup ]; then
+                   set -- -Xms256m -XX:NewSize=43m "$@"
+               else
+                   set -- -Xms128m "$@"
+               fi ;;
         esac
         set -- -XX:CompileCommand=quiet \
             -XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.1 \
@@ -92,6 +98,6 @@ backman_exec() {
     # shellcheck disable=SC2086 # BACKMAN_JAVA_OPTS is a list of options
     # A small initial heap that grows as needed: the default (1/64 of the RAM) is touched whole before the first
     # collection. Peak RSS of a 1 GB backup 292 -> 221 MB, of its restore 468 -> 338 MB, at the same CPU time.
-    # (Long commands start at 256 MiB, above: the later -Xms wins.)
+    # (Long commands start at 128 or 256 MiB, above: the later -Xms wins.)
     exec "$run_java" -XX:+UseSerialGC -Xms16m -Xshare:auto ${BACKMAN_JAVA_OPTS:-} "$@"
 }

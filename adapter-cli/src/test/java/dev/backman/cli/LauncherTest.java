@@ -70,15 +70,18 @@ class LauncherTest {
     }
 
     @Test
-    void aLongCommandStartsWithRoomForItsRecordsInTheOldGenerationUnlessTheUserSizedTheHeap() throws Exception {
-        List<String> backup = jvmOptions(null, "backup");
+    void aBackupStartsWithRoomForItsRecordsInTheOldGenerationUnlessTheUserSizedTheHeap() throws Exception {
         // the launcher's own small default comes first; the later option wins
-        assertThat(backup).containsSubsequence("-Xms16m", "-Xms256m").contains("-XX:NewSize=43m");
+        assertThat(jvmOptions(null, "backup")).containsSubsequence("-Xms16m", "-Xms256m")
+                .contains("-XX:NewSize=43m");
+        assertThat(jvmOptions(null, "restore")).containsSubsequence("-Xms16m", "-Xms128m")
+                .doesNotContain("-Xms256m", "-XX:NewSize=43m");
+        assertThat(jvmOptions(null, "list")).contains("-Xms16m").doesNotContain("-Xms128m", "-Xms256m");
 
-        assertThat(jvmOptions("-Xms1g", "restore")).contains("-Xms1g").doesNotContain("-Xms256m",
+        assertThat(jvmOptions("-Xms1g", "backup")).contains("-Xms1g").doesNotContain("-Xms256m",
                 "-XX:NewSize=43m");
-        assertThat(jvmOptions("-Xmn64m", "verify")).contains("-Xmn64m").doesNotContain("-XX:NewSize=43m");
-        assertThat(jvmOptions(null, "list")).contains("-Xms16m").doesNotContain("-Xms256m", "-XX:NewSize=43m");
+        assertThat(jvmOptions("-Xmn64m", "backup")).contains("-Xmn64m").doesNotContain("-Xms256m",
+                "-XX:NewSize=43m");
     }
 
     /** The options {@code backman_exec} gives the JVM for a command, with a stand-in that prints them. */
