@@ -36,6 +36,11 @@ final class FileRowReader {
      * full_every_days is 7.
      */
     static final String SELECT_STORED_IN = SELECT + " AND stored_in = backup_id AND type = 'file'";
+    /** As {@link #SELECT_STORED_IN}, without the files another backup lists at the same path with the same digest. */
+    static final String SELECT_STORED_IN_NOT_LISTED_BY = """
+            SELECT path, type, size, mode, mtime_second, mtime_nano, sha256, link_target, stored_in, file_key
+            FROM files AS f WHERE backup_id = ? AND stored_in = backup_id AND type = 'file'
+            AND NOT EXISTS (SELECT 1 FROM files AS o WHERE o.backup_id = ? AND o.path = f.path AND o.sha256 = f.sha256)""";
 
     private FileRowReader() {
     }
@@ -50,12 +55,21 @@ final class FileRowReader {
         return select(connection, SELECT_STORED_IN, backupId);
     }
 
-    private static List<FileEntry> select(Connection connection, String sql, String backupId) throws SQLException {
+    /** The files {@code backupId}'s archive holds that {@code listedBy} does not list at their path with their digest. */
+    static List<FileEntry> storedInNotListedBy(Connection connection, String backupId, String listedBy)
+            throws SQLException {
+        return select(connection, SELECT_STORED_IN_NOT_LISTED_BY, backupId, listedBy);
+    }
+
+    private static List<FileEntry> select(Connection connection, String sql, String... parameters)
+            throws SQLException {
         List<FileEntry> files = new ArrayList<>();
         // A list names only a few backups in stored_in: keep one String per id rather than one per row.
         Map<String, String> storedIns = new HashMap<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, backupId);
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String storedIn = text(rs, 9);

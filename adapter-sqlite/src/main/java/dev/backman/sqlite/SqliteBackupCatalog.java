@@ -180,6 +180,12 @@ public final class SqliteBackupCatalog implements BackupCatalog {
     }
 
     @Override
+    public List<FileEntry> filesStoredInNotListedBy(String backupId, String listedBy) {
+        return read("read the files stored in backup " + backupId,
+                h -> jdbc(c -> FileRowReader.storedInNotListedBy(c, backupId, listedBy)));
+    }
+
+    @Override
     public void saveVerification(Verification verification) {
         write("record the verification of backup " + verification.backupId(), h -> {
             VerificationRows.save(h, verification);

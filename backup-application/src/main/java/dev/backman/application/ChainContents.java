@@ -5,7 +5,6 @@ import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.port.BackupCatalog;
 import dev.backman.domain.port.ScannedEntry;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,28 +42,24 @@ final class ChainContents {
         for (FileEntry entry : parentFiles) {
             previous.put(entry.path(), entry);
         }
+        // Every content the parent's tree refers to is stored in one of the chain's archives, and its entry names
+        // that archive: it holds the content as well as the archive's own row would. Only the contents of older
+        // members that the parent's tree no longer lists at the same path are read besides (deleted, changed or
+        // moved files); reading all of them read a full backup's every entry a second time.
         Map<String, FileEntry> stored = new HashMap<>();
-        for (BackupMetadata member : chain.members()) {
-            // the parent's own contents are in the list just read: asking the catalog again would hold every such
-            // entry twice (for a chain of one full backup, the whole tree)
-            List<FileEntry> holds = member.backupId().equals(parentId) ? storedIn(parentFiles, parentId)
-                    : catalog.filesStoredIn(member.backupId());
-            for (FileEntry entry : holds) {
+        for (FileEntry entry : parentFiles) {
+            if (entry.isFile() && entry.storedIn() != null && entry.sha256() != null) {
                 stored.putIfAbsent(entry.sha256(), entry);
             }
         }
-        return new ChainContents(previous, stored);
-    }
-
-    /** What {@link BackupCatalog#filesStoredIn} gives for a backup, taken from its list. */
-    private static List<FileEntry> storedIn(List<FileEntry> files, String backupId) {
-        List<FileEntry> stored = new ArrayList<>();
-        for (FileEntry entry : files) {
-            if (entry.isFile() && backupId.equals(entry.storedIn())) {
-                stored.add(entry);
+        for (BackupMetadata member : chain.members()) {
+            if (!member.backupId().equals(parentId)) {
+                for (FileEntry entry : catalog.filesStoredInNotListedBy(member.backupId(), parentId)) {
+                    stored.putIfAbsent(entry.sha256(), entry);
+                }
             }
         }
-        return stored;
+        return new ChainContents(previous, stored);
     }
 
     /**

@@ -53,6 +53,11 @@ final class LazyBackupCatalog implements BackupCatalog {
     }
 
     @Override
+    public List<FileEntry> filesStoredInNotListedBy(String backupId, String listedBy) {
+        return delegate().filesStoredInNotListedBy(backupId, listedBy);
+    }
+
+    @Override
     public void saveVerification(Verification verification) {
         delegate().saveVerification(verification);
     }

@@ -49,6 +49,11 @@ final class NoBackupsCatalog implements BackupCatalog {
     }
 
     @Override
+    public List<FileEntry> filesStoredInNotListedBy(String backupId, String listedBy) {
+        return List.of();
+    }
+
+    @Override
     public void saveVerification(Verification verification) {
         // a dry run records nothing
     }

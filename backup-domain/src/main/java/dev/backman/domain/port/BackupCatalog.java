@@ -67,6 +67,17 @@ public interface BackupCatalog extends AutoCloseable {
     List<FileEntry> filesStoredIn(String backupId);
 
     /**
+     * As {@link #filesStoredIn}, leaving out each file that backup {@code listedBy} lists at the same path with the
+     * same SHA-256: what a caller holding {@code listedBy}'s list does not know yet. A backup builds on its parent's
+     * list, and its chain's full backup stores nearly every entry of it, so this spares reading them all twice.
+     *
+     * @param backupId the backup whose archive holds the files
+     * @param listedBy the backup whose list is known already
+     * @return the files {@code backupId}'s archive holds that {@code listedBy} does not list so, sorted by path
+     */
+    List<FileEntry> filesStoredInNotListedBy(String backupId, String listedBy);
+
+    /**
      * Records a verification, replacing the backup's previous one of the same mode. The backup's row must exist;
      * saving the backup again keeps its verifications, deleting it deletes them.
      *

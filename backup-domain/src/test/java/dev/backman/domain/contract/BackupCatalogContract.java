@@ -374,6 +374,24 @@ public abstract class BackupCatalogContract {
     }
 
     @Test
+    void filesStoredInNotListedByLeavesOutWhatTheOtherBackupListsAtTheSamePathWithTheSameDigest() {
+        BackupCatalog catalog = withBackups("b0", "b1");
+        FileEntry kept = file("r/kept", "b0");
+        FileEntry changed = file("r/changed", "b0");
+        FileEntry moved = file("r/moved", "b0");
+        FileEntry deleted = file("r/deleted", "b0");
+        catalog.saveFiles("b0", List.of(kept, changed, moved, deleted));
+        FileEntry changedNow = new FileEntry("r/changed", EntryType.FILE, 5, 0644, MTIME, "f".repeat(64), null, "b1");
+        catalog.saveFiles("b1", List.of(kept, changedNow,
+                new FileEntry("r/moved-here", EntryType.FILE, moved.size(), 0644, MTIME, moved.sha256(), null, "b0")));
+
+        assertThat(catalog.filesStoredInNotListedBy("b0", "b1")).containsExactly(changed, deleted, moved);
+        assertThat(catalog.filesStoredInNotListedBy("b0", "unknown")).containsExactlyElementsOf(
+                catalog.filesStoredIn("b0"));
+        assertThat(catalog.filesStoredInNotListedBy("b1", "b0")).containsExactly(changedNow);
+    }
+
+    @Test
     void filesStoredInKeepsOnlyRegularFilesHeldByThatBackupsArchive() {
         BackupCatalog catalog = withBackups("b0", "b1");
         FileEntry own = file("r/own", "b1");
