@@ -37,10 +37,9 @@ final class FileRowReader {
      */
     static final String SELECT_STORED_IN = SELECT + " AND stored_in = backup_id AND type = 'file'";
     /** As {@link #SELECT_STORED_IN}, without the files another backup lists at the same path with the same digest. */
-    static final String SELECT_STORED_IN_NOT_LISTED_BY = """
-            SELECT path, type, size, mode, mtime_second, mtime_nano, sha256, link_target, stored_in, file_key
-            FROM files AS f WHERE backup_id = ? AND stored_in = backup_id AND type = 'file'
-            AND NOT EXISTS (SELECT 1 FROM files AS o WHERE o.backup_id = ? AND o.path = f.path AND o.sha256 = f.sha256)""";
+    static final String SELECT_STORED_IN_NOT_LISTED_BY = SELECT_STORED_IN + """
+             AND NOT EXISTS (SELECT 1 FROM files AS o
+                WHERE o.backup_id = ? AND o.path = files.path AND o.sha256 = files.sha256)""";
 
     private FileRowReader() {
     }
