@@ -8,14 +8,17 @@ import dev.backman.domain.error.BackupFailed;
 import dev.backman.domain.model.BackupConfig;
 import dev.backman.domain.model.BackupStatus;
 import dev.backman.domain.model.CompressionType;
+import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.port.ArchiveCodec;
 import dev.backman.domain.port.ArchiveReader;
 import dev.backman.domain.port.ArchiveWriter;
 import dev.backman.domain.port.ProgressListener;
 import dev.backman.domain.port.StoredObject;
+import dev.backman.domain.port.WriteSummary;
 import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +74,33 @@ class ArchiveCheckedWhileWrittenTest {
         assertThat(counting[0].opens.keySet()).noneMatch(key -> key.startsWith("archives/"));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"TAR", "TAR_ZST"})
+    void storedFilesTheArchiveHoldsInAnotherOrderStillMatch(CompressionType type) throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        // the first file read from disk is written last
+        ArchiveCodec reordering = new RewritingCodec(new CommonsCompressArchiveCodec(), Rewrite.DEFER_FIRST_FILE);
+        try (BackupManager manager = Managers.onDisk(config(source, type), clock, reordering, ProgressListener.NONE)) {
+            assertThat(manager.createBackup("reordered").status()).isEqualTo(BackupStatus.COMPLETED);
+            assertThat(manager.restoreBackup("reordered", dir.resolve("restored"))).isTrue();
+        }
+        TreeFixture.assertSameTree(source, dir.resolve("restored/project"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"TAR", "TAR_ZST"})
+    void aStoredFileTheArchiveHoldsUnderAnotherNameFailsTheBackup(CompressionType type) throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        ArchiveCodec renaming = new RewritingCodec(new CommonsCompressArchiveCodec(), Rewrite.RENAME_README);
+        try (BackupManager manager = Managers.onDisk(config(source, type), clock, renaming, ProgressListener.NONE)) {
+            assertThatThrownBy(() -> manager.createBackup("renamed")).isInstanceOf(BackupFailed.class)
+                    .hasMessageContaining("did not read back as written")
+                    .hasMessageContaining("project/README.md: missing from the archive");
+            assertThat(manager.getBackupStatus("renamed").orElseThrow().status()).isEqualTo(BackupStatus.FAILED);
+        }
+        assertThat(regularFilesBelow(dir.resolve("backups/archives"))).isEmpty();
+    }
+
     private static List<Path> regularFilesBelow(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return List.of();
@@ -107,6 +137,76 @@ class ArchiveCheckedWhileWrittenTest {
                     // the caller's stream stays open
                 }
             });
+        }
+
+        @Override
+        public ArchiveReader newReader(CompressionType type, StoredObject archive) throws IOException {
+            return real.newReader(type, archive);
+        }
+    }
+
+    private enum Rewrite { DEFER_FIRST_FILE, RENAME_README }
+
+    /** A codec whose writer stores the files otherwise than asked, like a bug between the planner and the archive. */
+    private record RewritingCodec(ArchiveCodec real, Rewrite rewrite) implements ArchiveCodec {
+        @Override
+        public ArchiveWriter newWriter(CompressionType type, OutputStream out) throws IOException {
+            ArchiveWriter writer = real.newWriter(type, out);
+            return new ArchiveWriter() {
+                private FileEntry deferredEntry;
+                private Path deferredSource;
+
+                @Override
+                public void addDirectory(FileEntry entry) throws IOException {
+                    writer.addDirectory(entry);
+                }
+
+                @Override
+                public void addSymlink(FileEntry entry) throws IOException {
+                    writer.addSymlink(entry);
+                }
+
+                @Override
+                public void addFile(FileEntry entry, Path source) throws IOException {
+                    if (rewrite == Rewrite.DEFER_FIRST_FILE && deferredEntry == null) {
+                        deferredEntry = entry;
+                        deferredSource = source;
+                    } else {
+                        writer.addFile(renamed(entry), source);
+                    }
+                }
+
+                @Override
+                public void addFile(FileEntry entry, InputStream content) throws IOException {
+                    writer.addFile(renamed(entry), content);
+                }
+
+                @Override
+                public void addDuplicate(FileEntry entry, FileEntry original) throws IOException {
+                    writer.addDuplicate(entry, original);
+                }
+
+                @Override
+                public WriteSummary finish() throws IOException {
+                    if (deferredEntry != null) {
+                        writer.addFile(deferredEntry, deferredSource);
+                    }
+                    return writer.finish();
+                }
+
+                @Override
+                public void close() {
+                    writer.close();
+                }
+
+                private FileEntry renamed(FileEntry entry) {
+                    if (rewrite != Rewrite.RENAME_README || !entry.path().endsWith("/README.md")) {
+                        return entry;
+                    }
+                    return new FileEntry(entry.path() + ".old", entry.type(), entry.size(), entry.mode(), entry.mtime(),
+                            entry.sha256(), entry.linkTarget(), entry.storedIn(), entry.fileKey());
+                }
+            };
         }
 
         @Override
