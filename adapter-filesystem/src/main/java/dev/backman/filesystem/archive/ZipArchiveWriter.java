@@ -113,8 +113,16 @@ final class ZipArchiveWriter implements ArchiveWriter {
      */
     @Override
     public void addFile(FileEntry entry, InputStream content) throws IOException {
-        ExactSizeHashingInputStream in = ExactSizeHashingInputStream.strict(content, entry.size(), entry.path(),
-                ledger);
+        addFrom(entry, ExactSizeHashingInputStream.strict(content, entry.size(), entry.path(), ledger));
+    }
+
+    /** As {@link #addFile(FileEntry, InputStream)}, with the digest the caller computed: not hashed again. */
+    @Override
+    public void addFile(FileEntry entry, byte[] content, String sha256) throws IOException {
+        addFrom(entry, ExactSizeHashingInputStream.hashed(content, sha256, entry.size(), entry.path(), ledger));
+    }
+
+    private void addFrom(FileEntry entry, ExactSizeHashingInputStream in) throws IOException {
         if (entry.size() <= IN_MEMORY_LIMIT) {
             long memory = chunksFor(entry.size()) + CompressedEntry.OVERHEAD; // held until a worker compresses it
             queue.reserve(memory, 0);

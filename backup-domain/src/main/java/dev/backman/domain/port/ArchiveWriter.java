@@ -51,6 +51,25 @@ public interface ArchiveWriter extends AutoCloseable {
     void addFile(FileEntry entry, java.io.InputStream content) throws IOException;
 
     /**
+     * Adds a regular file that the caller read whole and hashed: {@code content} is stored as it is and
+     * {@code sha256} reported for it in the summary, so the bytes are not hashed a second time. The default stores
+     * them through {@link #addFile(FileEntry, java.io.InputStream)}, which hashes them again.
+     *
+     * @param entry   the file's entry; {@code content} holds exactly {@code entry.size()} bytes
+     * @param content the file's bytes, not changed by the caller afterwards
+     * @param sha256  the lower-case hex SHA-256 of {@code content}
+     * @throws IOException the archive cannot be written
+     * @throws IllegalArgumentException {@code content} does not hold {@code entry.size()} bytes
+     */
+    default void addFile(FileEntry entry, byte[] content, String sha256) throws IOException {
+        if (content.length != entry.size()) {
+            throw new IllegalArgumentException(entry.path() + ": " + content.length + " bytes given, "
+                    + entry.size() + " announced");
+        }
+        addFile(entry, new java.io.ByteArrayInputStream(content));
+    }
+
+    /**
      * Adds a file with the same contents as the earlier {@code original} entry without storing the bytes twice:
      * tar writes a hard-link entry; zip writes nothing (the manifest refers to the original).
      *
