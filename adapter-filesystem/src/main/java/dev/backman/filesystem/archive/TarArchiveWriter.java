@@ -17,6 +17,7 @@ import java.util.function.LongConsumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.zip.ZipEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,6 @@ final class TarArchiveWriter implements ArchiveWriter {
         this.tar = new TarArchiveOutputStream(compressed, StandardCharsets.UTF_8.name());
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        tar.setAddPaxHeadersForNonAsciiNames(true);
     }
 
     @Override
@@ -127,15 +127,26 @@ final class TarArchiveWriter implements ArchiveWriter {
 
     private void putEmpty(TarArchiveEntry header) throws IOException {
         checkUsable();
-        tar.putArchiveEntry(header);
+        put(header);
         tar.closeArchiveEntry();
+    }
+
+    /**
+     * Non-ASCII names and link targets get a pax record (what {@code setAddPaxHeadersForNonAsciiNames} does);
+     * deciding it here spares commons-compress a US-ASCII {@code CharsetEncoder} test of every name.
+     */
+    private void put(TarArchiveEntry header) throws IOException {
+        String link = header.getLinkName();
+        tar.setAddPaxHeadersForNonAsciiNames(!Utf8HeaderEncoding.isAscii(header.getName())
+                || link != null && !Utf8HeaderEncoding.isAscii(link));
+        tar.putArchiveEntry(header);
     }
 
     private void putFile(FileEntry entry, InputStream in) throws IOException {
         checkUsable();
         TarArchiveEntry header = header(entry.path(), TarConstants.LF_NORMAL, entry);
         header.setSize(entry.size());
-        tar.putArchiveEntry(header);
+        put(header);
         broken = true; // until the entry is complete: a failure in between leaves a half-written entry behind
         int n;
         while ((n = in.read(buffer)) >= 0) {
@@ -171,7 +182,7 @@ final class TarArchiveWriter implements ArchiveWriter {
     }
 
     private static TarArchiveEntry header(String name, byte linkFlag, FileEntry entry) {
-        TarArchiveEntry header = new TarArchiveEntry(name, linkFlag);
+        TarArchiveEntry header = new Utf8HeaderEntry(name, linkFlag);
         header.setMode(PosixModes.permissions(entry));
         // whole seconds: sub-second times would force a pax header on every entry
         header.setLastModifiedTime(FileTime.from(entry.mtime().getEpochSecond(), TimeUnit.SECONDS));
@@ -180,5 +191,17 @@ final class TarArchiveWriter implements ArchiveWriter {
         header.setUserName("");
         header.setGroupName("");
         return header;
+    }
+
+    /** An entry whose header fields are encoded by {@link Utf8HeaderEncoding}, byte for byte as before. */
+    private static final class Utf8HeaderEntry extends TarArchiveEntry {
+        Utf8HeaderEntry(String name, byte linkFlag) {
+            super(name, linkFlag);
+        }
+
+        @Override
+        public void writeEntryHeader(byte[] outbuf, ZipEncoding encoding, boolean starMode) throws IOException {
+            super.writeEntryHeader(outbuf, Utf8HeaderEncoding.INSTANCE, starMode);
+        }
     }
 }
