@@ -84,6 +84,28 @@ class LauncherTest {
                 "-XX:NewSize=43m");
     }
 
+    @Test
+    void theFlightRecorderIsLeftOutUnlessTheUserStartsARecording() throws Exception {
+        assertThat(jvmOptions(null, "list")).contains("-Djfr.unsupported.vm=true");
+        assertThat(jvmOptions(null, "backup")).contains("-Djfr.unsupported.vm=true");
+        assertThat(jvmOptions("-XX:StartFlightRecording=filename=x.jfr", "backup"))
+                .doesNotContain("-Djfr.unsupported.vm=true");
+    }
+
+    @Test
+    void withTheFlightRecorderLeftOutJdbiRegistersNoEvent() throws Exception {
+        String probe = "class P { public static void main(String[] a) { "
+                + "System.out.println(jdk.jfr.FlightRecorder.isAvailable() + \" \" + "
+                + "org.jdbi.v3.core.statement.internal.JfrSupport.isFlightRecorderAvailable()); } }";
+        Path source = Files.writeString(dir.resolve("P.java"), probe);
+        String classPath = System.getProperty("java.class.path");
+
+        assertThat(output(new ProcessBuilder(java(), "-cp", classPath, source.toString())).strip())
+                .isEqualTo("true true");
+        assertThat(output(new ProcessBuilder(java(), "-Djfr.unsupported.vm=true", "-cp", classPath,
+                source.toString())).strip()).isEqualTo("false false");
+    }
+
     /** The options {@code backman_exec} gives the JVM for a command, with a stand-in that prints them. */
     private List<String> jvmOptions(String userOptions, String command) throws IOException, InterruptedException {
         Path printer = dir.resolve("print-args");
