@@ -85,6 +85,15 @@ class LauncherTest {
     }
 
     @Test
+    void aBackupHandsItsLoopsToTheCompilerSoonerUnlessTheUserChoseWhen() throws Exception {
+        assertThat(jvmOptions(null, "backup")).contains("-XX:Tier3BackEdgeThreshold=5000");
+        assertThat(jvmOptions(null, "restore")).noneMatch(option -> option.contains("Tier3BackEdgeThreshold"));
+        assertThat(jvmOptions(null, "list")).noneMatch(option -> option.contains("Tier3BackEdgeThreshold"));
+        assertThat(jvmOptions("-XX:Tier3BackEdgeThreshold=60000", "backup")).contains(
+                "-XX:Tier3BackEdgeThreshold=60000").doesNotContain("-XX:Tier3BackEdgeThreshold=5000");
+    }
+
+    @Test
     void theFlightRecorderIsLeftOutUnlessTheUserStartsARecording() throws Exception {
         assertThat(jvmOptions(null, "list")).contains("-Djfr.unsupported.vm=true");
         assertThat(jvmOptions(null, "backup")).contains("-Djfr.unsupported.vm=true");
