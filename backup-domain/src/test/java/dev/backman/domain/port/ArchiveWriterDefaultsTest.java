@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class ArchiveWriterDefaultsTest {
 
     /** Takes files from streams only, as test doubles and older writers do. */
     private static final class StreamOnlyWriter implements ArchiveWriter {
-        final Map<String, String> received = new java.util.HashMap<>();
+        final Map<String, String> received = new HashMap<>();
 
         @Override
         public void addDirectory(FileEntry entry) {
