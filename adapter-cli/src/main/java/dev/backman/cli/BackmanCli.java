@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.backman.cli.command.BackmanCommand;
+import dev.backman.cli.command.Subcommand;
 import dev.backman.cli.logging.LogLevels;
 import dev.backman.cli.progress.ProgressDisplay;
 import dev.backman.cli.progress.ProgressTerminal;
@@ -12,6 +13,7 @@ import dev.backman.cli.wiring.GuiceCommandFactory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -52,7 +54,7 @@ public final class BackmanCli {
         Injector injector = injector();
         GlobalOptions globals = injector.getInstance(GlobalOptions.class);
         try {
-            return commandLine(injector, globals).execute(args);
+            return commandLine(injector, globals, Subcommand.namedIn(args)).execute(args);
         } catch (RuntimeException | Error e) {
             // picocli hands the failures of commands to FailureReporter; this catches what escapes it
             streams.err().println("backman: internal error: " + e);
@@ -73,17 +75,30 @@ public final class BackmanCli {
      * @return the {@code backman} command with all its subcommands
      */
     public CommandLine model() {
+        return modelFor(List.of(Subcommand.values()));
+    }
+
+    /** The model {@link #execute} parses {@code args} against: only the commands the arguments name. */
+    CommandLine modelFor(String... args) {
+        return modelFor(Subcommand.namedIn(args));
+    }
+
+    private CommandLine modelFor(List<Subcommand> commands) {
         Injector injector = injector();
-        return commandLine(injector, injector.getInstance(GlobalOptions.class));
+        return commandLine(injector, injector.getInstance(GlobalOptions.class), commands);
     }
 
     private Injector injector() {
         return Guice.createInjector(Stage.DEVELOPMENT, new CliModule(streams, workingDirectory, clock, terminal));
     }
 
-    private CommandLine commandLine(Injector injector, GlobalOptions globals) {
-        return new CommandLine(BackmanCommand.class, new GuiceCommandFactory(injector))
-                .setOut(streams.out())
+    private CommandLine commandLine(Injector injector, GlobalOptions globals, List<Subcommand> commands) {
+        CommandLine commandLine = new CommandLine(BackmanCommand.class, new GuiceCommandFactory(injector));
+        for (Subcommand command : commands) {
+            commandLine.addSubcommand(command.type());
+        }
+        // after the commands are added: picocli hands these settings down only to the commands it already has
+        return commandLine.setOut(streams.out())
                 .setErr(streams.err())
                 // `-r repo`: a repository directory may share its name with a subcommand
                 .setAllowSubcommandsAsOptionParameters(true)

@@ -1,8 +1,16 @@
 package dev.backman.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +23,36 @@ class ArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.backman");
+    }
+
+    /** The build compiles with {@code -XDstringConcat=inline}: no concatenation spins a class at start-up. */
+    @Test
+    void productionCodeConcatenatesStringsWithoutInvokedynamic() throws Exception {
+        byte[] bootstrap = "java/lang/invoke/StringConcatFactory".getBytes(StandardCharsets.US_ASCII);
+        List<String> spinning = new ArrayList<>();
+        for (JavaClass type : production) {
+            URI classFile = type.getSource().orElseThrow().getUri();
+            try (InputStream in = classFile.toURL().openStream()) {
+                if (contains(in.readAllBytes(), bootstrap)) {
+                    spinning.add(type.getName());
+                }
+            }
+        }
+        assertThat(production.size()).isGreaterThan(100);
+        assertThat(spinning).isEmpty();
+    }
+
+    private static boolean contains(byte[] data, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= data.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (data[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Test

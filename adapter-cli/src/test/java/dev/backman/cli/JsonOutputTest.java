@@ -2,7 +2,7 @@ package dev.backman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backman.cli.command.BackmanCommand;
+import dev.backman.cli.command.Subcommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +77,10 @@ class JsonOutputTest {
         json(covered, "-c", "encrypted.yaml", "init", "--encrypt");
         json(covered, "-c", "encrypted.yaml", "key", "change-passphrase", "--new-passphrase-file", "new-pass.txt");
 
-        Set<String> reporting = new TreeSet<>(leafCommands(BackmanCommand.class, ""));
+        Set<String> reporting = new TreeSet<>();
+        for (Subcommand command : Subcommand.values()) {
+            reporting.addAll(leafCommands(command.type(), ""));
+        }
         reporting.removeAll(NOT_HERE);
         assertThat(covered).as("commands run with --json here").containsExactlyInAnyOrderElementsOf(reporting);
     }
@@ -122,18 +125,16 @@ class JsonOutputTest {
         return String.join(" ", words);
     }
 
-    /** Every runnable command below {@code command}, as typed ("catalog rebuild"), from the picocli annotations. */
+    /** {@code command}, or every runnable command below it, as typed ("catalog rebuild"), from the annotations. */
     private static List<String> leafCommands(Class<?> command, String prefix) {
         Command spec = command.getAnnotation(Command.class);
+        String name = (prefix + " " + spec.name()).trim();
+        if (spec.subcommands().length == 0) {
+            return List.of(name);
+        }
         List<String> leaves = new ArrayList<>();
         for (Class<?> sub : spec.subcommands()) {
-            Command subSpec = sub.getAnnotation(Command.class);
-            String name = (prefix + " " + subSpec.name()).trim();
-            if (subSpec.subcommands().length == 0) {
-                leaves.add(name);
-            } else {
-                leaves.addAll(leafCommands(sub, name));
-            }
+            leaves.addAll(leafCommands(sub, name));
         }
         return leaves;
     }

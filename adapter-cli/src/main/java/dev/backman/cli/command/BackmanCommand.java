@@ -5,7 +5,6 @@ import dev.backman.cli.ExitCodes;
 import dev.backman.cli.GlobalOptions;
 import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,16 +14,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code backman}: the global options and the commands. Help, version and the exit codes are inherited by every
- * command; without a command it is a usage error. {@code generate-completion} is picocli's: it prints the bash/zsh
- * completion script.
+ * command; without a command it is a usage error. The commands are registered by the caller (see {@link Subcommand});
+ * {@code generate-completion} is picocli's: it prints the bash/zsh completion script.
  */
 @Command(name = "backman", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = BackmanVersion.class,
         description = "Backs up project files into standard archives, verifies them and restores them.",
-        subcommands = {InitCommand.class, BackupCommand.class, RestoreCommand.class, ListCommand.class,
-                StatusCommand.class, VerifyCommand.class, PruneCommand.class, ReplicateCommand.class,
-                ExportCommand.class, CatalogCommand.class, RepoCommand.class, UnlockCommand.class, KeyCommand.class,
-                ScheduleCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK + ":ok", ExitCodes.FAILURE + ":failed",
                 ExitCodes.USAGE + ":usage or configuration error", ExitCodes.INTEGRITY + ":integrity problem",
