@@ -32,7 +32,7 @@ final class BackupRows {
     private BackupRows() {
     }
 
-    /** Deletes the backup; its list and file rows go with it (foreign keys with ON DELETE CASCADE). */
+    /** Deletes the backup; the rows of its lists and its file list go with it (foreign keys with ON DELETE CASCADE). */
     static void delete(Handle handle, String backupId) {
         handle.execute("DELETE FROM backups WHERE backup_id = ?", backupId);
     }

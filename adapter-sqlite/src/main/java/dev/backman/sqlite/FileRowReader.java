@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a backup's {@code files} rows straight through JDBC, columns by index. Text columns are taken as bytes: the
- * driver's getString wraps each value in a direct buffer first, and bytes measured about 25 % faster.
+ * Reads the {@code files} rows of schema versions 2 and 3 (a row per file of each backup's tree), for the migration
+ * that moves each backup's rows into one {@link FileLists} value. Columns by index; text taken as bytes (the driver's
+ * getString wraps each value in a direct buffer first).
  */
 final class FileRowReader {
     private static final EntryType[] TYPES = EntryType.values();
@@ -28,36 +29,22 @@ final class FileRowReader {
     static final String SELECT = """
             SELECT path, type, size, mode, mtime_second, mtime_nano, sha256, link_target, stored_in, file_key
             FROM files WHERE backup_id = ?""";
-    /**
-     * The primary key's range for the backup, filtered. A partial index of the own files (WHERE stored_in =
-     * backup_id) was measured and left out: it made a full backup's saveFiles of 100,000 files about 40 % slower
-     * (sqlite3 alone: 181 to 250 ms) and its filesStoredIn about 100 ms slower, to save 15 ms per 100,000 rows of
-     * an incremental (sqlite3: 1 % own 3 ms vs 18 ms): a loss for chains shorter than about seven backups, and
-     * full_every_days is 7.
-     */
-    static final String SELECT_STORED_IN = SELECT + " AND stored_in = backup_id AND type = 'file'";
-    /** As {@link #SELECT_STORED_IN}, without the files another backup lists at the same path with the same digest. */
-    static final String SELECT_STORED_IN_NOT_LISTED_BY = SELECT_STORED_IN + """
-             AND NOT EXISTS (SELECT 1 FROM files AS o
-                WHERE o.backup_id = ? AND o.path = files.path AND o.sha256 = files.sha256)""";
 
     private FileRowReader() {
     }
 
-    /** The backup's list sorted by path (as {@link String#compareTo} orders them); empty when none was saved. */
-    static List<FileEntry> of(Connection connection, String backupId) throws SQLException {
-        return select(connection, SELECT, backupId);
-    }
-
-    /** The regular files whose contents the backup's own archive holds, sorted by path. */
-    static List<FileEntry> storedIn(Connection connection, String backupId) throws SQLException {
-        return select(connection, SELECT_STORED_IN, backupId);
-    }
-
-    /** The files {@code backupId}'s archive holds that {@code listedBy} does not list at their path with their digest. */
-    static List<FileEntry> storedInNotListedBy(Connection connection, String backupId, String listedBy)
-            throws SQLException {
-        return select(connection, SELECT_STORED_IN_NOT_LISTED_BY, backupId, listedBy);
+    /** Writes each backup's rows as its {@code file_lists} value; run it inside the migration's transaction. */
+    static void moveToFileLists(Connection connection) throws SQLException {
+        List<String> backups = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT backup_id FROM files");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                backups.add(rs.getString(1));
+            }
+        }
+        for (String backupId : backups) {
+            FileLists.replace(connection, backupId, select(connection, SELECT, backupId));
+        }
     }
 
     private static List<FileEntry> select(Connection connection, String sql, String... parameters)

@@ -2,6 +2,7 @@ package dev.backman.sqlite;
 
 import dev.backman.domain.error.CatalogFailure;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -14,10 +15,24 @@ import org.slf4j.LoggerFactory;
 final class SchemaMigrations {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
-    private static final List<List<String>> MIGRATIONS = List.of(
+    /** One step: SQL statements, or code where rows must be rewritten. */
+    @FunctionalInterface
+    private interface Migration {
+        void apply(Handle handle);
+
+        static Migration sql(String... statements) {
+            return handle -> {
+                for (String statement : statements) {
+                    handle.execute(statement);
+                }
+            };
+        }
+    }
+
+    private static final List<Migration> MIGRATIONS = List.of(
             // 1: the backups and their lists. Timestamps keep the text as given (offset included) for an exact
             // round trip, and the instant as epoch second + nano so that listing is chronological across offsets.
-            List.of("""
+            Migration.sql("""
                     CREATE TABLE backups (
                         backup_id          TEXT    NOT NULL PRIMARY KEY,
                         timestamp          TEXT    NOT NULL,
@@ -62,8 +77,8 @@ final class SchemaMigrations {
                     ) WITHOUT ROWID"""),
             // 2: each backup's tree, for change detection and deduplication. WITHOUT ROWID keeps the rows in
             // (backup_id, path) order, so a backup's list (and the files its archive stores) is one range scan of
-            // the primary key that needs no sort. No further index: see FileRowReader for the measurements.
-            List.of("""
+            // the primary key that needs no sort. (Replaced by migration 4.)
+            Migration.sql("""
                     CREATE TABLE files (
                         backup_id    TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
                         path         TEXT    NOT NULL,
@@ -80,7 +95,7 @@ final class SchemaMigrations {
                     ) WITHOUT ROWID"""),
             // 3: the latest verification of each backup per mode (full, quick, sample), for `status` and for
             // `verify --sample` to prefer the backups read longest ago. Times as in `backups`.
-            List.of("""
+            Migration.sql("""
                     CREATE TABLE verifications (
                         backup_id    TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
                         mode         TEXT    NOT NULL,
@@ -90,7 +105,24 @@ final class SchemaMigrations {
                         intact       INTEGER NOT NULL,
                         problem      TEXT,
                         PRIMARY KEY (backup_id, mode)
-                    ) WITHOUT ROWID"""));
+                    ) WITHOUT ROWID"""),
+            // 4: each backup's tree as one value (FileLists), its rows moved over; the freed pages are reused.
+            handle -> {
+                handle.execute("""
+                        CREATE TABLE file_lists (
+                            backup_id TEXT    NOT NULL PRIMARY KEY REFERENCES backups (backup_id) ON DELETE CASCADE,
+                            entries   INTEGER NOT NULL,
+                            list      BLOB    NOT NULL
+                        )""");
+                try {
+                    FileRowReader.moveToFileLists(handle.getConnection());
+                } catch (SQLException | RuntimeException e) {
+                    // rolled back with the whole migration: the file stays as it was
+                    throw new IllegalStateException("cannot move the file lists to one value per backup ("
+                            + e.getMessage() + "); " + SqlFailures.REBUILD_HINT, e);
+                }
+                handle.execute("DROP TABLE files");
+            });
 
     /** The schema version this code writes. */
     static final int LATEST = MIGRATIONS.size();
@@ -110,7 +142,7 @@ final class SchemaMigrations {
             int current = version(h);
             requireKnown(current, file);
             for (int next = current + 1; next <= LATEST; next++) {
-                MIGRATIONS.get(next - 1).forEach(h::execute);
+                MIGRATIONS.get(next - 1).apply(h);
                 LOG.debug("catalog {}: migrated schema to version {}", file, next);
             }
             h.execute("PRAGMA user_version = " + LATEST);

@@ -164,25 +164,25 @@ public final class SqliteBackupCatalog implements BackupCatalog {
     @Override
     public void saveFiles(String backupId, List<FileEntry> files) {
         write("save the file list of backup " + backupId, h -> jdbc(c -> {
-            FileRowWriter.replace(c, backupId, files);
+            FileLists.replace(c, backupId, files);
             return null;
         }));
     }
 
     @Override
     public List<FileEntry> files(String backupId) {
-        return read("read the file list of backup " + backupId, h -> jdbc(c -> FileRowReader.of(c, backupId)));
+        return read("read the file list of backup " + backupId, h -> jdbc(c -> FileLists.of(c, backupId)));
     }
 
     @Override
     public List<FileEntry> filesStoredIn(String backupId) {
-        return read("read the files stored in backup " + backupId, h -> jdbc(c -> FileRowReader.storedIn(c, backupId)));
+        return read("read the files stored in backup " + backupId, h -> jdbc(c -> FileLists.storedIn(c, backupId)));
     }
 
     @Override
     public List<FileEntry> filesStoredInNotListedBy(String backupId, String listedBy) {
         return read("read the files stored in backup " + backupId,
-                h -> jdbc(c -> FileRowReader.storedInNotListedBy(c, backupId, listedBy)));
+                h -> jdbc(c -> FileLists.storedInNotListedBy(c, backupId, listedBy)));
     }
 
     @Override

@@ -273,7 +273,7 @@ class SqliteBackupCatalogTest extends BackupCatalogContract {
         catalog.saveFiles("old", files);
         assertThat(catalog.files("old")).containsExactlyElementsOf(files);
         catalog.delete("old");
-        assertThat(query("SELECT count(*) FROM files")).isEqualTo("0");
+        assertThat(query("SELECT count(*) FROM file_lists")).isEqualTo("0");
     }
 
     @Test
@@ -292,36 +292,96 @@ class SqliteBackupCatalogTest extends BackupCatalogContract {
     }
 
     @Test
-    void fileRowsKeepMtimeAsEpochSecondAndNanoAndTypeAsWireName() throws Exception {
+    void eachBackupsListIsOneValueReadByItsKey() throws Exception {
         BackupCatalog catalog = open();
         catalog.save(minimal("b1", T0));
-        catalog.saveFiles("b1", List.of(new FileEntry("r/l", EntryType.SYMLINK, 0, -1,
-                Instant.ofEpochSecond(-2, 5), null, "t", null, "1:2:3")));
-
-        assertThat(query("SELECT type || ' ' || mtime_second || ' ' || mtime_nano || ' ' || mode FROM files"))
-                .isEqualTo("symlink -2 5 -1");
-    }
-
-    @Test
-    void fileListsAreReadAsOneRangeOfThePrimaryKey() throws Exception {
-        open().close();
+        catalog.save(minimal("b2", T0));
+        catalog.saveFiles("b1", List.of(entry("r/a", "b1"), entry("r/b", "b1")));
+        catalog.saveFiles("b2", List.of(entry("r/a", "b1")));
         StringBuilder plan = new StringBuilder();
 
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file())) {
-            for (String select : new String[] {FileRowReader.SELECT, FileRowReader.SELECT_STORED_IN}) {
-                try (PreparedStatement s = c.prepareStatement("EXPLAIN QUERY PLAN " + select)) {
-                    s.setString(1, "b1");
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            plan.append(rs.getString("detail")).append('\n');
-                        }
-                    }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+             PreparedStatement s = c.prepareStatement("EXPLAIN QUERY PLAN " + FileLists.SELECT)) {
+            s.setString(1, "b1");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString("detail")).append('\n');
                 }
             }
         }
 
-        // A search of the key (no SCAN of the whole table, no temporary B-tree for ORDER BY) for both queries.
-        assertThat(plan.toString()).isEqualTo("SEARCH files USING PRIMARY KEY (backup_id=?)\n".repeat(2));
+        assertThat(query("SELECT group_concat(backup_id || ':' || entries, ' ') FROM file_lists"))
+                .isEqualTo("b1:2 b2:1");
+        assertThat(plan.toString()).startsWith("SEARCH file_lists USING INDEX").contains("(backup_id=?)");
+    }
+
+    /** Version 3 with two backups' rows in {@code files}, as a backman of that version left it. */
+    private static final String[] VERSION_3_ROWS = {
+        """
+        CREATE TABLE files (
+            backup_id    TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
+            path         TEXT    NOT NULL,
+            type         TEXT    NOT NULL,
+            size         INTEGER NOT NULL,
+            mode         INTEGER NOT NULL,
+            mtime_second INTEGER NOT NULL,
+            mtime_nano   INTEGER NOT NULL,
+            sha256       TEXT,
+            link_target  TEXT,
+            stored_in    TEXT,
+            file_key     TEXT,
+            PRIMARY KEY (backup_id, path)
+        ) WITHOUT ROWID""",
+        """
+        CREATE TABLE verifications (
+            backup_id    TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
+            mode         TEXT    NOT NULL,
+            verified_at  TEXT    NOT NULL,
+            epoch_second INTEGER NOT NULL,
+            nano         INTEGER NOT NULL,
+            intact       INTEGER NOT NULL,
+            problem      TEXT,
+            PRIMARY KEY (backup_id, mode)
+        ) WITHOUT ROWID""",
+        """
+        INSERT INTO backups VALUES ('new', '2024-03-11T14:05:09.25+01:00', 1710161909, 250000000, 2, 10,
+            NULL, 'tar.zst', 'completed', 1.5, NULL, 'incremental', 'old', 20, 1, 0)""",
+        """
+        INSERT INTO files VALUES
+            ('old', 'src', 'dir', 0, 493, 1710075909, 0, NULL, NULL, NULL, '2049:1:1'),
+            ('old', 'src/a', 'file', 3, 420, 1710075909, 7, '%1$s', NULL, 'old', '2049:2:1'),
+            ('old', 'src/l', 'symlink', 0, -1, -2, 5, NULL, 'a', NULL, NULL),
+            ('new', 'src', 'dir', 0, 493, 1710075909, 0, NULL, NULL, NULL, '2049:1:1'),
+            ('new', 'src/a', 'file', 3, 420, 1710075909, 7, '%1$s', NULL, 'old', '2049:2:1'),
+            ('new', 'src/\u00e9t\u00e9 \ud83d\ude00', 'file', 7, 384, 1710161909, 0, '%2$s', NULL, 'new', NULL)
+        """.formatted("a".repeat(64), "b".repeat(64)),
+        "PRAGMA user_version = 3"
+    };
+
+    @Test
+    void versionThreeRowsMoveToOneValuePerBackupUnchanged() throws Exception {
+        sql(VERSION_1);
+        sql(VERSION_3_ROWS);
+        Instant old = Instant.ofEpochSecond(1710075909);
+        List<FileEntry> oldList = List.of(
+                new FileEntry("src", EntryType.DIR, 0, 0755, old, null, null, null, "2049:1:1"),
+                new FileEntry("src/a", EntryType.FILE, 3, 0644, old.plusNanos(7), "a".repeat(64), null, "old",
+                        "2049:2:1"),
+                new FileEntry("src/l", EntryType.SYMLINK, 0, -1, Instant.ofEpochSecond(-2, 5), null, "a", null, null));
+        FileEntry added = new FileEntry("src/\u00e9t\u00e9 \ud83d\ude00", EntryType.FILE, 7, 0600,
+                Instant.ofEpochSecond(1710161909), "b".repeat(64), null, "new", null);
+
+        BackupCatalog catalog = open();
+
+        assertThat(query("PRAGMA user_version")).isEqualTo(String.valueOf(SchemaMigrations.LATEST));
+        assertThat(query("SELECT count(*) FROM sqlite_master WHERE name = 'files'")).isEqualTo("0");
+        assertThat(catalog.files("old")).containsExactlyElementsOf(oldList);
+        assertThat(catalog.files("new")).containsExactly(oldList.get(0), oldList.get(1), added);
+        assertThat(catalog.filesStoredIn("new")).containsExactly(added);
+        assertThat(catalog.filesStoredInNotListedBy("old", "new")).isEmpty();
+        assertThat(catalog.filesStoredIn("old")).containsExactly(oldList.get(1));
+        catalog.delete("old");
+        assertThat(query("SELECT group_concat(backup_id) FROM file_lists")).isEqualTo("new");
     }
 
     @Test
@@ -342,9 +402,9 @@ class SqliteBackupCatalogTest extends BackupCatalogContract {
         List<FileEntry> before = List.of(entry("r/a", "b1"));
         catalog.saveFiles("b1", before);
 
-        // The same path twice breaks the primary key in the last of several INSERT statements.
+        // The same path twice: a list names each path once.
         List<FileEntry> broken = new ArrayList<>();
-        for (int i = 0; i < FileRowWriter.ROWS_PER_INSERT * 2 + 10; i++) {
+        for (int i = 0; i < 600; i++) {
             broken.add(entry(String.format("r/%04d", i), "b1"));
         }
         broken.add(entry("r/0000", "b1"));
@@ -356,33 +416,57 @@ class SqliteBackupCatalogTest extends BackupCatalogContract {
     }
 
     @Test
-    void listsOfEverySizeAroundTheRowsPerStatementRoundTrip() {
+    void listsOfEverySizeRoundTripAndAnEmptyOneReplacesTheLast() {
         BackupCatalog catalog = open();
-        int n = FileRowWriter.ROWS_PER_INSERT;
-        for (int size : new int[] {1, n - 1, n, n + 1, 2 * n, 2 * n + 1}) {
+        for (int size : new int[] {1, 2, 127, 128, 129, 20_000}) {
             String id = "b" + size;
             catalog.save(minimal(id, T0));
             List<FileEntry> files = new ArrayList<>();
             for (int i = 0; i < size; i++) {
-                files.add(entry(String.format("r/%04d", i), id));
+                files.add(entry(String.format("r/%05d", i), id));
             }
 
             catalog.saveFiles(id, files);
 
             assertThat(catalog.files(id)).as("%d files", size).isEqualTo(files);
         }
+        catalog.saveFiles("b1", List.of());
+        assertThat(catalog.files("b1")).isEmpty();
     }
 
     @Test
-    void unknownEntryTypeInARowIsACatalogFailure() throws Exception {
+    void versionThreeRowsThatCannotMoveLeaveTheFileAsItWasAndSuggestARebuild() throws Exception {
+        sql(VERSION_1);
+        sql(VERSION_3_ROWS);
+        sql("UPDATE files SET type = 'socket' WHERE path = 'src/l'");
+
+        assertThatThrownBy(this::open)
+                .isExactlyInstanceOf(CatalogFailure.class)
+                .hasMessageContaining("unknown entry type 'socket'")
+                .hasMessageContaining("catalog rebuild");
+        assertThat(query("PRAGMA user_version")).isEqualTo("3");
+        assertThat(query("SELECT count(*) FROM files")).isEqualTo("6");
+        assertThat(query("SELECT count(*) FROM sqlite_master WHERE name = 'file_lists'")).isEqualTo("0");
+    }
+
+    @Test
+    void aListOfAnUnknownFormatOrDamagedIsACatalogFailureSuggestingARebuild() throws Exception {
         BackupCatalog catalog = open();
         catalog.save(minimal("b1", T0));
+        catalog.save(minimal("b2", T0));
         catalog.saveFiles("b1", List.of(entry("r/a", "b1")));
-        sql("UPDATE files SET type = 'socket'");
+        catalog.saveFiles("b2", List.of(entry("r/a", "b2")));
+        sql("UPDATE file_lists SET list = X'07' || substr(list, 2) WHERE backup_id = 'b1'",
+                "UPDATE file_lists SET list = substr(list, 1, length(list) - 3) WHERE backup_id = 'b2'");
 
         assertThatThrownBy(() -> catalog.files("b1"))
                 .isExactlyInstanceOf(CatalogFailure.class)
-                .hasMessageContaining("unknown entry type 'socket'");
+                .hasMessageContaining("file list of unknown format 7")
+                .hasMessageContaining("catalog rebuild");
+        assertThatThrownBy(() -> catalog.files("b2"))
+                .isExactlyInstanceOf(CatalogFailure.class)
+                .hasMessageContaining("damaged file list")
+                .hasMessageContaining("catalog rebuild");
     }
 
     @Test

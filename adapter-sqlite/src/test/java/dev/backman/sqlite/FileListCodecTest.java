@@ -1,0 +1,106 @@
+package dev.backman.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backman.domain.model.EntryType;
+import dev.backman.domain.model.FileEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FileListCodecTest {
+    private static final Instant T = Instant.parse("2024-03-10T14:05:09.123456789Z");
+
+    @Test
+    void everyKindOfEntryAndFieldRoundTrips() {
+        List<FileEntry> files = List.of(
+                new FileEntry("p", EntryType.DIR, 0, 0755, T, null, null, null, null),
+                new FileEntry("p/a", EntryType.FILE, Long.MAX_VALUE, 0644, Instant.ofEpochSecond(-2, 5),
+                        "0123456789abcdef".repeat(4), null, "b1", "2049:7:1700000000000"),
+                new FileEntry("p/a/b", EntryType.FILE, 0, -1, Instant.ofEpochSecond(Long.MIN_VALUE / 1000), "",
+                        null, "b0", ""),
+                new FileEntry("p/b", EntryType.FILE, 1, 0, T, "ABCDEF".repeat(10) + "abcd", null, "b1", null),
+                new FileEntry("p/c", EntryType.FILE, 1, 07777, T, "not a digest", null, "b0", "1:2:3"),
+                new FileEntry("p/l", EntryType.SYMLINK, 0, Integer.MIN_VALUE, T, null, "../\u00e9t\u00e9", null,
+                        null),
+                new FileEntry("p/\u00e9t\u00e9", EntryType.FILE, 3, Integer.MAX_VALUE, T, "f".repeat(64), null,
+                        "b1", null),
+                new FileEntry("p/\u00e9t\u00e9/\ud83d\ude00", EntryType.DIR, 0, 0700, T, null, null, null, null),
+                new FileEntry("p/\u00e9tu", EntryType.DIR, 0, 0700, Instant.MAX, null, null, null, null));
+
+        List<FileEntry> back = FileListCodec.decode(FileListCodec.encode(files));
+
+        assertThat(back).isEqualTo(files);
+        assertThat(back.get(2).storedIn()).isSameAs(back.get(4).storedIn());
+    }
+
+    @Test
+    void anEmptyListAndTheSamePathTwiceRoundTrip() {
+        assertThat(FileListCodec.decode(FileListCodec.encode(List.of()))).isEmpty();
+        FileEntry a = new FileEntry("a", EntryType.DIR, 0, 0755, T, null, null, null, null);
+        assertThat(FileListCodec.decode(FileListCodec.encode(List.of(a, a)))).containsExactly(a, a);
+    }
+
+    @Test
+    void sharedPathPrefixesAndDigestsAreStoredOnce() {
+        List<FileEntry> files = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            files.add(new FileEntry("project/src/main/java/dev/example/module/Source" + (1000 + i) + ".java",
+                    EntryType.FILE, 1000, 0644, T, "ab".repeat(32), null, "backup_20240310_140509",
+                    "2049:" + (100_000 + i) + ":1710079509123"));
+        }
+
+        byte[] encoded = FileListCodec.encode(files);
+
+        // per entry about 82 bytes: the path's last bytes, type, flags, size, mode, mtime, 32 digest bytes, the
+        // stored_in index, the 22-byte file key; the whole 62-byte path or the digest as text would each add 30 more
+        assertThat(encoded.length).isLessThan(1000 * 90);
+        assertThat(FileListCodec.decode(encoded)).isEqualTo(files);
+    }
+
+    @Test
+    void anUnknownFormatIsRefusedNamingIt() {
+        byte[] encoded = FileListCodec.encode(List.of(
+                new FileEntry("a", EntryType.DIR, 0, 0755, T, null, null, null, null)));
+        encoded[0] = 2;
+
+        assertThatThrownBy(() -> FileListCodec.decode(encoded))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unknown format 2");
+    }
+
+    @Test
+    void everyTruncationAndATrailingByteAreRefusedAsDamaged() {
+        byte[] encoded = FileListCodec.encode(List.of(
+                new FileEntry("p", EntryType.DIR, 0, 0755, T, null, null, null, null),
+                new FileEntry("p/a", EntryType.FILE, 5, 0644, T, "c".repeat(64), null, "b1", "1:2:3"),
+                new FileEntry("p/l", EntryType.SYMLINK, 0, 0777, T, null, "a", null, null)));
+
+        for (int length = 1; length < encoded.length; length++) {
+            byte[] cut = Arrays.copyOf(encoded, length);
+            assertThatThrownBy(() -> FileListCodec.decode(cut)).as("first %d bytes", length)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("damaged file list");
+        }
+        byte[] longer = Arrays.copyOf(encoded, encoded.length + 1);
+        assertThatThrownBy(() -> FileListCodec.decode(longer)).hasMessageContaining("damaged file list");
+    }
+
+    @Test
+    void anUnknownEntryTypeOrFlagIsRefused() {
+        byte[] encoded = FileListCodec.encode(List.of(
+                new FileEntry("a", EntryType.DIR, 0, 0755, T, null, null, null, null)));
+        // format, count, ids, shared, length, 'a', then the type and the flags
+        int type = 6;
+        byte[] badType = encoded.clone();
+        badType[type] = 9;
+        byte[] badFlags = encoded.clone();
+        badFlags[type + 1] = (byte) 0x80;
+
+        assertThatThrownBy(() -> FileListCodec.decode(badType)).hasMessageContaining("unknown entry type 9");
+        assertThatThrownBy(() -> FileListCodec.decode(badFlags)).hasMessageContaining("damaged file list");
+    }
+}
