@@ -99,18 +99,38 @@ final class FileListCodec {
      * @throws IllegalStateException when the value is of an unknown format (a newer backman's) or damaged
      */
     static List<FileEntry> decode(byte[] value) {
+        return decode(value, null, Map.of());
+    }
+
+    /**
+     * Decodes only the regular files whose contents backup {@code owner}'s archive holds ({@code stored_in}), less
+     * those that {@code known} (path to SHA-256) maps to their own digest; the other entries are skipped over
+     * without being built.
+     *
+     * @throws IllegalStateException as {@link #decode(byte[])}
+     */
+    static List<FileEntry> decodeOwnFiles(byte[] value, String owner, Map<String, String> known) {
+        return decode(value, owner, known);
+    }
+
+    private static List<FileEntry> decode(byte[] value, String owner, Map<String, String> known) {
         Input in = new Input(value);
         int format = in.read();
         if (format != FORMAT) {
             throw new IllegalStateException(String.format(Locale.ROOT,
-                    "file list of unknown format %d (written by a newer backman?); %s", format, SqlFailures.REBUILD_HINT));
+                    "file list of unknown format %d (written by a newer backman?); %s", format,
+                    SqlFailures.REBUILD_HINT));
         }
         int count = in.varint();
         String[] ids = new String[in.varint()];
+        int ownerIndex = -1;
         for (int i = 0; i < ids.length; i++) {
             ids[i] = in.text();
+            if (ids[i].equals(owner)) {
+                ownerIndex = i;
+            }
         }
-        List<FileEntry> files = new ArrayList<>(count);
+        List<FileEntry> files = new ArrayList<>(owner == null ? count : 16);
         byte[] path = new byte[256];
         int pathLength = 0;
         for (int i = 0; i < count; i++) {
@@ -130,26 +150,47 @@ final class FileListCodec {
                 throw damaged();
             }
             long size = in.varlong();
-            int mode = (int) unzigzag(in.varlong());
-            Instant mtime = Instant.ofEpochSecond(unzigzag(in.varlong()), in.varint());
-            String sha256 = (flags & DIGEST) != 0 ? in.digest() : (flags & DIGEST_TEXT) != 0 ? in.text() : null;
-            String linkTarget = (flags & LINK) != 0 ? in.text() : null;
-            String storedIn = null;
+            long mode = unzigzag(in.varlong());
+            long second = unzigzag(in.varlong());
+            int nano = in.varint();
+            int digestAt = (flags & DIGEST) != 0 ? in.skip(32) : -1;
+            long digestText = (flags & DIGEST_TEXT) != 0 ? in.textSpan() : -1;
+            long linkTarget = (flags & LINK) != 0 ? in.textSpan() : -1;
+            int storedIn = -1;
             if ((flags & STORED_IN) != 0) {
-                int index = in.varint();
-                if (index >= ids.length) {
+                storedIn = in.varint();
+                if (storedIn >= ids.length) {
                     throw damaged();
                 }
-                storedIn = ids[index];
             }
-            String fileKey = (flags & FILE_KEY) != 0 ? in.text() : null;
-            files.add(new FileEntry(new String(path, 0, pathLength, StandardCharsets.UTF_8), type, size, mode, mtime,
-                    sha256, linkTarget, storedIn, fileKey));
+            long fileKey = (flags & FILE_KEY) != 0 ? in.textSpan() : -1;
+            if (owner != null && (type != EntryType.FILE || storedIn != ownerIndex || ownerIndex < 0)) {
+                continue;
+            }
+            String filePath = new String(path, 0, pathLength, StandardCharsets.UTF_8);
+            String sha256 = digestAt >= 0 ? in.digestAt(digestAt) : digestText >= 0 ? in.text(digestText) : null;
+            if (sha256 != null && sha256.equals(known.get(filePath))) {
+                continue;
+            }
+            files.add(new FileEntry(filePath, type, size, (int) mode, Instant.ofEpochSecond(second, nano), sha256,
+                    linkTarget >= 0 ? in.text(linkTarget) : null, storedIn >= 0 ? ids[storedIn] : null,
+                    fileKey >= 0 ? in.text(fileKey) : null));
         }
         if (!in.atEnd()) {
             throw damaged();
         }
         return Collections.unmodifiableList(files);
+    }
+
+    /** Path to SHA-256 of every entry that has a digest. */
+    static Map<String, String> digestsByPath(byte[] value) {
+        Map<String, String> digests = new HashMap<>();
+        for (FileEntry file : decode(value)) {
+            if (file.sha256() != null) {
+                digests.put(file.path(), file.sha256());
+            }
+        }
+        return digests;
     }
 
     private static boolean isHexDigest(String sha256) {
@@ -238,7 +279,8 @@ final class FileListCodec {
         void digest(String hex) {
             room(32);
             for (int i = 0; i < 64; i += 2) {
-                buffer[length++] = (byte) (Character.digit(hex.charAt(i), 16) << 4 | Character.digit(hex.charAt(i + 1), 16));
+                buffer[length++] = (byte) (Character.digit(hex.charAt(i), 16) << 4
+                        | Character.digit(hex.charAt(i + 1), 16));
             }
         }
 
@@ -298,22 +340,35 @@ final class FileListCodec {
         }
 
         String text() {
+            return text(textSpan());
+        }
+
+        /** Skips a text, returning where it is: its offset in the high half, its byte count in the low half. */
+        long textSpan() {
             int count = varint();
+            int at = skip(count);
+            return (long) at << 32 | count;
+        }
+
+        String text(long span) {
+            return new String(data, (int) (span >>> 32), (int) span, StandardCharsets.UTF_8);
+        }
+
+        /** Skips {@code count} bytes, returning their offset. */
+        int skip(int count) {
             if (count > data.length - position) {
                 throw damaged();
             }
-            String value = new String(data, position, count, StandardCharsets.UTF_8);
+            int at = position;
             position += count;
-            return value;
+            return at;
         }
 
-        String digest() {
-            if (32 > data.length - position) {
-                throw damaged();
-            }
+        /** The 32 bytes at {@code at} as 64 lower-case hex digits. */
+        String digestAt(int at) {
             byte[] hex = new byte[64];
             for (int i = 0; i < 32; i++) {
-                int b = data[position++] & 0xFF;
+                int b = data[at + i] & 0xFF;
                 hex[2 * i] = HEX[b >>> 4];
                 hex[2 * i + 1] = HEX[b & 0xF];
             }

@@ -1,18 +1,15 @@
 package dev.backman.sqlite;
 
-import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The {@code file_lists} table: each backup's tree as one value ({@link FileListCodec}), straight through JDBC on the
@@ -48,41 +45,55 @@ final class FileLists {
 
     /** The backup's list sorted by path; empty when none was saved. */
     static List<FileEntry> of(Connection connection, String backupId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
-            select.setString(1, backupId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? FileListCodec.decode(rs.getBytes(1)) : List.of();
-            }
-        }
+        byte[] value = value(connection, backupId);
+        return value == null ? List.of() : FileListCodec.decode(value);
     }
 
     /** The regular files whose contents the backup's own archive holds, sorted by path. */
     static List<FileEntry> storedIn(Connection connection, String backupId) throws SQLException {
-        return ownFiles(of(connection, backupId), backupId, Map.of());
+        byte[] value = value(connection, backupId);
+        return value == null ? List.of() : FileListCodec.decodeOwnFiles(value, backupId, Map.of());
     }
 
-    /** The files {@code backupId}'s archive holds that {@code listedBy} does not list at their path with their digest. */
-    static List<FileEntry> storedInNotListedBy(Connection connection, String backupId, String listedBy)
-            throws SQLException {
-        List<FileEntry> known = of(connection, listedBy);
-        Map<String, String> digests = new HashMap<>(Math.max(16, (int) (known.size() / 0.75f) + 1));
-        for (FileEntry file : known) {
-            if (file.sha256() != null) {
-                digests.put(file.path(), file.sha256());
-            }
+    /**
+     * The files {@code backupId}'s archive holds that {@code listedBy} does not list at their path with their digest.
+     * A backup asks this of each older member of its chain with the same {@code listedBy} (its parent), whose
+     * digests {@code known} keeps while that list's value stays the same.
+     */
+    static List<FileEntry> storedInNotListedBy(Connection connection, String backupId, String listedBy,
+                                               ListedDigests known) throws SQLException {
+        byte[] value = value(connection, backupId);
+        if (value == null) {
+            return List.of();
         }
-        return ownFiles(of(connection, backupId), backupId, digests);
+        byte[] listed = value(connection, listedBy);
+        return FileListCodec.decodeOwnFiles(value, backupId,
+                listed == null ? Map.of() : known.of(listedBy, listed));
     }
 
-    private static List<FileEntry> ownFiles(List<FileEntry> files, String backupId, Map<String, String> known) {
-        List<FileEntry> own = new ArrayList<>();
-        for (FileEntry file : files) {
-            if (file.type() == EntryType.FILE && backupId.equals(file.storedIn())
-                    && !(file.sha256() != null && Objects.equals(known.get(file.path()), file.sha256()))) {
-                own.add(file);
+    private static byte[] value(Connection connection, String backupId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+            select.setString(1, backupId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
             }
         }
-        return Collections.unmodifiableList(own);
+    }
+
+    /** The path-to-digest map of the list last asked for, kept while its value is the same byte for byte. */
+    static final class ListedDigests {
+        private String backupId;
+        private byte[] value;
+        private Map<String, String> digests;
+
+        Map<String, String> of(String listedBy, byte[] listed) {
+            if (!listedBy.equals(backupId) || !Arrays.equals(listed, value)) {
+                digests = FileListCodec.digestsByPath(listed);
+                backupId = listedBy;
+                value = listed;
+            }
+            return digests;
+        }
     }
 
     private static void requireBackup(Connection connection, String backupId) throws SQLException {

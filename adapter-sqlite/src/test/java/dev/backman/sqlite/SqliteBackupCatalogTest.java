@@ -470,6 +470,22 @@ class SqliteBackupCatalogTest extends BackupCatalogContract {
     }
 
     @Test
+    void whatAnotherListKnowsIsReadAgainOnceThatListChanged() {
+        BackupCatalog catalog = open();
+        catalog.save(minimal("b0", T0));
+        catalog.save(minimal("b1", T0));
+        FileEntry stored = entry("r/a", "b0");
+        catalog.saveFiles("b0", List.of(stored));
+        catalog.saveFiles("b1", List.of(stored));
+        assertThat(catalog.filesStoredInNotListedBy("b0", "b1")).isEmpty();
+
+        catalog.saveFiles("b1", List.of(new FileEntry("r/a", EntryType.FILE, 1, 0644, stored.mtime(),
+                "b".repeat(64), null, "b1", null)));
+
+        assertThat(catalog.filesStoredInNotListedBy("b0", "b1")).containsExactly(stored);
+    }
+
+    @Test
     void filesReadBackShareOneStringPerStoredInId() {
         BackupCatalog catalog = open();
         catalog.save(minimal("b1", T0));
