@@ -99,98 +99,46 @@ final class FileListCodec {
      * @throws IllegalStateException when the value is of an unknown format (a newer backman's) or damaged
      */
     static List<FileEntry> decode(byte[] value) {
-        return decode(value, null, Map.of());
-    }
-
-    /**
-     * Decodes only the regular files whose contents backup {@code owner}'s archive holds ({@code stored_in}), less
-     * those that {@code known} (path to SHA-256) maps to their own digest; the other entries are skipped over
-     * without being built.
-     *
-     * @throws IllegalStateException as {@link #decode(byte[])}
-     */
-    static List<FileEntry> decodeOwnFiles(byte[] value, String owner, Map<String, String> known) {
-        return decode(value, owner, known);
-    }
-
-    private static List<FileEntry> decode(byte[] value, String owner, Map<String, String> known) {
-        Input in = new Input(value);
-        int format = in.read();
-        if (format != FORMAT) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "file list of unknown format %d (written by a newer backman?); %s", format,
-                    SqlFailures.REBUILD_HINT));
-        }
-        int count = in.varint();
-        String[] ids = new String[in.varint()];
-        int ownerIndex = -1;
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = in.text();
-            if (ids[i].equals(owner)) {
-                ownerIndex = i;
-            }
-        }
-        List<FileEntry> files = new ArrayList<>(owner == null ? count : 16);
-        byte[] path = new byte[256];
-        int pathLength = 0;
-        for (int i = 0; i < count; i++) {
-            int shared = in.varint();
-            int rest = in.varint();
-            if (shared > pathLength) {
-                throw damaged();
-            }
-            if (shared + rest > path.length) {
-                path = Arrays.copyOf(path, Math.max(path.length * 2, shared + rest));
-            }
-            in.bytes(path, shared, rest);
-            pathLength = shared + rest;
-            EntryType type = type(in.read());
-            int flags = in.read();
-            if ((flags & ~KNOWN_FLAGS) != 0) {
-                throw damaged();
-            }
-            long size = in.varlong();
-            long mode = unzigzag(in.varlong());
-            long second = unzigzag(in.varlong());
-            int nano = in.varint();
-            int digestAt = (flags & DIGEST) != 0 ? in.skip(32) : -1;
-            long digestText = (flags & DIGEST_TEXT) != 0 ? in.textSpan() : -1;
-            long linkTarget = (flags & LINK) != 0 ? in.textSpan() : -1;
-            int storedIn = -1;
-            if ((flags & STORED_IN) != 0) {
-                storedIn = in.varint();
-                if (storedIn >= ids.length) {
-                    throw damaged();
-                }
-            }
-            long fileKey = (flags & FILE_KEY) != 0 ? in.textSpan() : -1;
-            if (owner != null && (type != EntryType.FILE || storedIn != ownerIndex || ownerIndex < 0)) {
-                continue;
-            }
-            String filePath = new String(path, 0, pathLength, StandardCharsets.UTF_8);
-            String sha256 = digestAt >= 0 ? in.digestAt(digestAt) : digestText >= 0 ? in.text(digestText) : null;
-            if (sha256 != null && sha256.equals(known.get(filePath))) {
-                continue;
-            }
-            files.add(new FileEntry(filePath, type, size, (int) mode, Instant.ofEpochSecond(second, nano), sha256,
-                    linkTarget >= 0 ? in.text(linkTarget) : null, storedIn >= 0 ? ids[storedIn] : null,
-                    fileKey >= 0 ? in.text(fileKey) : null));
-        }
-        if (!in.atEnd()) {
-            throw damaged();
+        Cursor list = new Cursor(value);
+        List<FileEntry> files = new ArrayList<>(list.count);
+        while (list.next()) {
+            files.add(list.entry());
         }
         return Collections.unmodifiableList(files);
     }
 
-    /** Path to SHA-256 of every entry that has a digest. */
-    static Map<String, String> digestsByPath(byte[] value) {
-        Map<String, String> digests = new HashMap<>();
-        for (FileEntry file : decode(value)) {
-            if (file.sha256() != null) {
-                digests.put(file.path(), file.sha256());
+    /**
+     * The regular files whose contents backup {@code owner}'s archive holds ({@code stored_in}), less those that the
+     * list {@code known} (null for none) names at the same path with the same SHA-256. Both lists are walked side by
+     * side in path order, the others' entries skipped over without being built.
+     *
+     * @throws IllegalStateException as {@link #decode(byte[])}
+     */
+    static List<FileEntry> decodeOwnFiles(byte[] value, String owner, byte[] known) {
+        Cursor list = new Cursor(value);
+        Cursor other = known == null ? null : new Cursor(known);
+        boolean otherHasMore = other != null && other.next();
+        int ownerIndex = list.indexOf(owner);
+        List<FileEntry> files = new ArrayList<>();
+        while (list.next()) {
+            if (ownerIndex < 0 || list.type != EntryType.FILE || list.storedIn != ownerIndex) {
+                continue;
             }
+            String path = list.path();
+            int order = -1;
+            while (otherHasMore && (order = other.path().compareTo(path)) < 0) {
+                otherHasMore = other.next();
+            }
+            String sha256 = list.sha256();
+            if (otherHasMore && order == 0 && sha256 != null && sha256.equals(other.sha256())) {
+                continue;
+            }
+            files.add(list.entry());
         }
-        return digests;
+        while (otherHasMore) {
+            otherHasMore = other.next(); // to the end, so that a damaged list is not taken for a short one
+        }
+        return Collections.unmodifiableList(files);
     }
 
     private static boolean isHexDigest(String sha256) {
@@ -234,6 +182,107 @@ final class FileListCodec {
 
     private static IllegalStateException damaged() {
         return new IllegalStateException("damaged file list; " + SqlFailures.REBUILD_HINT);
+    }
+
+    /** Reads a list entry by entry; each entry's fields are read, its strings built only when asked for. */
+    private static final class Cursor {
+        private final Input in;
+        private final String[] ids;
+        final int count;
+        private int read;
+        private byte[] pathBytes = new byte[256];
+        private int pathLength;
+        private String path;
+        EntryType type;
+        private long size;
+        private long mode;
+        private long second;
+        private int nano;
+        private int digestAt;
+        private long digestText;
+        private long linkTarget;
+        int storedIn;
+        private long fileKey;
+
+        Cursor(byte[] value) {
+            in = new Input(value);
+            int format = in.read();
+            if (format != FORMAT) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "file list of unknown format %d (written by a newer backman?); %s", format,
+                        SqlFailures.REBUILD_HINT));
+            }
+            count = in.varint();
+            ids = new String[in.varint()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = in.text();
+            }
+        }
+
+        /** The position of {@code id} among the list's {@code stored_in} ids, or -1. */
+        int indexOf(String id) {
+            return Arrays.asList(ids).indexOf(id);
+        }
+
+        /** Reads the next entry; false after the last (when the value must end there too). */
+        boolean next() {
+            if (read == count) {
+                if (!in.atEnd()) {
+                    throw damaged();
+                }
+                return false;
+            }
+            read++;
+            int shared = in.varint();
+            int rest = in.varint();
+            if (shared > pathLength) {
+                throw damaged();
+            }
+            if (shared + rest > pathBytes.length) {
+                pathBytes = Arrays.copyOf(pathBytes, Math.max(pathBytes.length * 2, shared + rest));
+            }
+            in.bytes(pathBytes, shared, rest);
+            pathLength = shared + rest;
+            path = null;
+            type = type(in.read());
+            int flags = in.read();
+            if ((flags & ~KNOWN_FLAGS) != 0) {
+                throw damaged();
+            }
+            size = in.varlong();
+            mode = unzigzag(in.varlong());
+            second = unzigzag(in.varlong());
+            nano = in.varint();
+            digestAt = (flags & DIGEST) != 0 ? in.skip(32) : -1;
+            digestText = (flags & DIGEST_TEXT) != 0 ? in.textSpan() : -1;
+            linkTarget = (flags & LINK) != 0 ? in.textSpan() : -1;
+            storedIn = -1;
+            if ((flags & STORED_IN) != 0) {
+                storedIn = in.varint();
+                if (storedIn >= ids.length) {
+                    throw damaged();
+                }
+            }
+            fileKey = (flags & FILE_KEY) != 0 ? in.textSpan() : -1;
+            return true;
+        }
+
+        String path() {
+            if (path == null) {
+                path = new String(pathBytes, 0, pathLength, StandardCharsets.UTF_8);
+            }
+            return path;
+        }
+
+        String sha256() {
+            return digestAt >= 0 ? in.digestAt(digestAt) : digestText >= 0 ? in.text(digestText) : null;
+        }
+
+        FileEntry entry() {
+            return new FileEntry(path(), type, size, (int) mode, Instant.ofEpochSecond(second, nano), sha256(),
+                    linkTarget >= 0 ? in.text(linkTarget) : null, storedIn >= 0 ? ids[storedIn] : null,
+                    fileKey >= 0 ? in.text(fileKey) : null);
+        }
     }
 
     /** A growing byte array. */

@@ -6,10 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code file_lists} table: each backup's tree as one value ({@link FileListCodec}), straight through JDBC on the
@@ -52,23 +50,14 @@ final class FileLists {
     /** The regular files whose contents the backup's own archive holds, sorted by path. */
     static List<FileEntry> storedIn(Connection connection, String backupId) throws SQLException {
         byte[] value = value(connection, backupId);
-        return value == null ? List.of() : FileListCodec.decodeOwnFiles(value, backupId, Map.of());
+        return value == null ? List.of() : FileListCodec.decodeOwnFiles(value, backupId, null);
     }
 
-    /**
-     * The files {@code backupId}'s archive holds that {@code listedBy} does not list at their path with their digest.
-     * A backup asks this of each older member of its chain with the same {@code listedBy} (its parent), whose
-     * digests {@code known} keeps while that list's value stays the same.
-     */
-    static List<FileEntry> storedInNotListedBy(Connection connection, String backupId, String listedBy,
-                                               ListedDigests known) throws SQLException {
+    /** The files {@code backupId}'s archive holds that {@code listedBy} does not list at their path with their digest. */
+    static List<FileEntry> storedInNotListedBy(Connection connection, String backupId, String listedBy)
+            throws SQLException {
         byte[] value = value(connection, backupId);
-        if (value == null) {
-            return List.of();
-        }
-        byte[] listed = value(connection, listedBy);
-        return FileListCodec.decodeOwnFiles(value, backupId,
-                listed == null ? Map.of() : known.of(listedBy, listed));
+        return value == null ? List.of() : FileListCodec.decodeOwnFiles(value, backupId, value(connection, listedBy));
     }
 
     private static byte[] value(Connection connection, String backupId) throws SQLException {
@@ -77,22 +66,6 @@ final class FileLists {
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? rs.getBytes(1) : null;
             }
-        }
-    }
-
-    /** The path-to-digest map of the list last asked for, kept while its value is the same byte for byte. */
-    static final class ListedDigests {
-        private String backupId;
-        private byte[] value;
-        private Map<String, String> digests;
-
-        Map<String, String> of(String listedBy, byte[] listed) {
-            if (!listedBy.equals(backupId) || !Arrays.equals(listed, value)) {
-                digests = FileListCodec.digestsByPath(listed);
-                backupId = listedBy;
-                value = listed;
-            }
-            return digests;
         }
     }
 

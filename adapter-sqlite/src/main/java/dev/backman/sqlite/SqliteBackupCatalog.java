@@ -37,7 +37,6 @@ public final class SqliteBackupCatalog implements BackupCatalog {
     private final Connection connection;
     private final Handle handle;
     private final SqlFailures failures;
-    private final FileLists.ListedDigests listedDigests = new FileLists.ListedDigests();
     private boolean closed;
 
     private SqliteBackupCatalog(Path file, Connection connection, Handle handle, SqlFailures failures) {
@@ -183,7 +182,7 @@ public final class SqliteBackupCatalog implements BackupCatalog {
     @Override
     public List<FileEntry> filesStoredInNotListedBy(String backupId, String listedBy) {
         return read("read the files stored in backup " + backupId,
-                h -> jdbc(c -> FileLists.storedInNotListedBy(c, backupId, listedBy, listedDigests)));
+                h -> jdbc(c -> FileLists.storedInNotListedBy(c, backupId, listedBy)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.backman.domain.model.FileEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,37 @@ class FileListCodecTest {
         // stored_in index, the 22-byte file key; the whole 62-byte path or the digest as text would each add 30 more
         assertThat(encoded.length).isLessThan(1000 * 90);
         assertThat(FileListCodec.decode(encoded)).isEqualTo(files);
+    }
+
+    @Test
+    void ownFilesLeaveOutWhatAnotherListNamesAtTheSamePathWithTheSameDigest() {
+        List<FileEntry> list = sorted(
+                file("a/x", "1", "b0"), file("a/y", "2", "b0"), file("a/z", "3", "b0"),
+                file("a/\ud83d\ude00", "4", "b0"), file("a/\uff01", "5", "b0"), file("a/v", "6", "b1"),
+                new FileEntry("a", EntryType.DIR, 0, 0755, T, null, null, null, null));
+        List<FileEntry> known = sorted(
+                file("a/w", "1", "b1"), file("a/y", "2", "b0"), file("a/z", "9", "b1"),
+                file("a/\ud83d\ude00", "4", "b0"), file("a/\uff01", "5", "b0"), file("b", "3", "b1"));
+
+        List<FileEntry> own = FileListCodec.decodeOwnFiles(FileListCodec.encode(list), "b0",
+                FileListCodec.encode(known));
+
+        assertThat(own).extracting(FileEntry::path).containsExactly("a/x", "a/z");
+        assertThat(FileListCodec.decodeOwnFiles(FileListCodec.encode(list), "b0", null))
+                .extracting(FileEntry::path)
+                .containsExactly("a/x", "a/y", "a/z", "a/\ud83d\ude00", "a/\uff01");
+        assertThat(FileListCodec.decodeOwnFiles(FileListCodec.encode(list), "b9", null)).isEmpty();
+    }
+
+    private static FileEntry file(String path, String digit, String storedIn) {
+        return new FileEntry(path, EntryType.FILE, 1, 0644, T, digit.repeat(64), null, storedIn, null);
+    }
+
+    /** In path order, as the catalog keeps lists (String order: a surrogate pair before U+FF01). */
+    private static List<FileEntry> sorted(FileEntry... files) {
+        List<FileEntry> list = new ArrayList<>(Arrays.asList(files));
+        list.sort(Comparator.comparing(FileEntry::path));
+        return list;
     }
 
     @Test
