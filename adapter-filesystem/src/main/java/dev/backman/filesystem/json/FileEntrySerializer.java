@@ -1,6 +1,7 @@
 package dev.backman.filesystem.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.backman.domain.model.FileEntry;
@@ -12,6 +13,17 @@ import java.io.IOException;
  * largest cost of a backup that found nothing changed.
  */
 final class FileEntrySerializer extends StdSerializer<FileEntry> {
+    // field names quoted and encoded once, not for every entry
+    private static final SerializedString PATH = new SerializedString("path");
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString SIZE = new SerializedString("size");
+    private static final SerializedString MODE = new SerializedString("mode");
+    private static final SerializedString MTIME = new SerializedString("mtime");
+    private static final SerializedString SHA256 = new SerializedString("sha256");
+    private static final SerializedString LINK_TARGET = new SerializedString("link_target");
+    private static final SerializedString STORED_IN = new SerializedString("stored_in");
+    private static final SerializedString FILE_KEY = new SerializedString("file_key");
+
     FileEntrySerializer() {
         super(FileEntry.class);
     }
@@ -19,15 +31,30 @@ final class FileEntrySerializer extends StdSerializer<FileEntry> {
     @Override
     public void serialize(FileEntry entry, JsonGenerator gen, SerializerProvider provider) throws IOException {
         gen.writeStartObject(entry);
-        gen.writeStringField("path", entry.path());
-        gen.writeStringField("type", entry.type().wireName());
-        gen.writeNumberField("size", entry.size());
-        gen.writeNumberField("mode", entry.mode());
-        gen.writeStringField("mtime", IsoInstant.format(entry.mtime()));
-        gen.writeStringField("sha256", entry.sha256());
-        gen.writeStringField("link_target", entry.linkTarget());
-        gen.writeStringField("stored_in", entry.storedIn());
-        gen.writeStringField("file_key", entry.fileKey());
+        gen.writeFieldName(PATH);
+        gen.writeString(entry.path());
+        gen.writeFieldName(TYPE);
+        gen.writeString(entry.type().wireName());
+        gen.writeFieldName(SIZE);
+        gen.writeNumber(entry.size());
+        gen.writeFieldName(MODE);
+        gen.writeNumber(entry.mode());
+        gen.writeFieldName(MTIME);
+        char[] mtime = new char[IsoInstant.LONGEST]; // the generator copies it: no String per time
+        int length = IsoInstant.format(entry.mtime(), mtime);
+        if (length < 0) {
+            gen.writeString(entry.mtime().toString());
+        } else {
+            gen.writeString(mtime, 0, length);
+        }
+        gen.writeFieldName(SHA256);
+        gen.writeString(entry.sha256());
+        gen.writeFieldName(LINK_TARGET);
+        gen.writeString(entry.linkTarget());
+        gen.writeFieldName(STORED_IN);
+        gen.writeString(entry.storedIn());
+        gen.writeFieldName(FILE_KEY);
+        gen.writeString(entry.fileKey());
         gen.writeEndObject();
     }
 }

@@ -20,13 +20,25 @@ final class IsoInstant {
     }
 
     static String format(Instant instant) {
+        char[] text = new char[LONGEST];
+        int n = format(instant, text);
+        return n < 0 ? instant.toString() : new String(text, 0, n);
+    }
+
+    /** The longest text {@link #format(Instant, char[])} writes. */
+    static final int LONGEST = 30;
+
+    /**
+     * Writes the text of {@link #format(Instant)} into {@code text} (at least {@link #LONGEST} long) and returns its
+     * length, or -1 for a year outside 0000 to 9999 (nothing written).
+     */
+    static int format(Instant instant, char[] text) {
         long seconds = instant.getEpochSecond();
         if (seconds < FIRST_SECOND || seconds >= END_SECOND) {
-            return instant.toString();
+            return -1;
         }
         LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
         int nano = instant.getNano();
-        char[] text = new char[31];
         int n = digits(text, 0, t.getYear(), 4);
         text[n++] = '-';
         n = digits(text, n, t.getMonthValue(), 2);
@@ -49,7 +61,7 @@ final class IsoInstant {
             }
         }
         text[n++] = 'Z';
-        return new String(text, 0, n);
+        return n;
     }
 
     /**

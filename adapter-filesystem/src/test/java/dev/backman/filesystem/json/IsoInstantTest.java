@@ -61,4 +61,16 @@ class IsoInstantTest {
         assertThat(IsoInstant.format(Instant.MIN)).isEqualTo(Instant.MIN.toString());
         assertThat(IsoInstant.format(Instant.MAX)).isEqualTo(Instant.MAX.toString());
     }
+
+    @Test
+    void writesIntoABufferWhatItReturnsAsTextAndLeavesOtherYearsToTheCaller() {
+        char[] text = new char[IsoInstant.LONGEST];
+        for (Instant instant : new Instant[] {Instant.EPOCH, Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("0000-01-01T00:00:00.000001Z"), Instant.parse("2024-03-10T14:05:09.120Z")}) {
+            int length = IsoInstant.format(instant, text);
+            assertThat(new String(text, 0, length)).isEqualTo(instant.toString());
+        }
+        assertThat(IsoInstant.format(Instant.MAX, text)).isEqualTo(-1);
+        assertThat(IsoInstant.format(Instant.parse("-0001-12-31T23:59:59Z"), text)).isEqualTo(-1);
+    }
 }
