@@ -3,6 +3,7 @@ package dev.backman.application;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.TreeChecksum;
 import dev.backman.domain.port.BackupCatalog;
 import dev.backman.domain.port.ScannedEntry;
 import java.util.HashMap;
@@ -20,16 +21,21 @@ final class ChainContents {
     private final Map<String, FileEntry> previous;
     private final Map<String, FileEntry> storedByDigest;
     private final Set<Long> storedSizes;
+    private final String previousChecksum;
+    private final int previousRegularFiles;
 
-    private ChainContents(Map<String, FileEntry> previous, Map<String, FileEntry> storedByDigest) {
+    private ChainContents(Map<String, FileEntry> previous, Map<String, FileEntry> storedByDigest,
+                          String previousChecksum) {
         this.previous = previous;
         this.storedByDigest = storedByDigest;
+        this.previousChecksum = previousChecksum;
+        this.previousRegularFiles = (int) previous.values().stream().filter(FileEntry::isFile).count();
         this.storedSizes = new HashSet<>();
         storedByDigest.values().forEach(e -> storedSizes.add(e.size()));
     }
 
     static ChainContents none() {
-        return new ChainContents(Map.of(), Map.of());
+        return new ChainContents(Map.of(), Map.of(), null);
     }
 
     static ChainContents of(Chain chain, BackupCatalog catalog) {
@@ -59,7 +65,7 @@ final class ChainContents {
                 }
             }
         }
-        return new ChainContents(previous, stored);
+        return new ChainContents(previous, stored, chain.parent().checksum());
     }
 
     /**
@@ -85,6 +91,31 @@ final class ChainContents {
         return before != null && before.type() == scanned.type() && scanned.type() != EntryType.FILE
                 && before.mode() == scanned.mode() && before.mtime().equals(scanned.mtime())
                 && Objects.equals(before.linkTarget(), scanned.linkTarget());
+    }
+
+    /**
+     * The tree checksum of {@code files} ({@link TreeChecksum}). When their regular files are exactly the parent's
+     * (the same paths with the same digests, as after a backup that found nothing changed), their lines are the
+     * parent's, so its checksum is taken instead of hashing them again: on a freshly started JVM that hashing ran
+     * before SHA-256 was compiled, 90 ms of a no-change backup of 50,000 entries.
+     */
+    String treeChecksum(List<FileEntry> files) {
+        return previousChecksum != null && sameRegularFilesAsPrevious(files) ? previousChecksum
+                : TreeChecksum.of(files);
+    }
+
+    private boolean sameRegularFilesAsPrevious(List<FileEntry> files) {
+        int regular = 0;
+        for (FileEntry file : files) {
+            if (file.isFile()) {
+                regular++;
+                FileEntry before = previous.get(file.path());
+                if (before == null || !before.isFile() || !Objects.equals(before.sha256(), file.sha256())) {
+                    return false;
+                }
+            }
+        }
+        return regular == previousRegularFiles; // paths are unique on both sides: the same set
     }
 
     /** The parent's entry at this archive path, or null. */

@@ -9,7 +9,6 @@ import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.model.SkippedFile;
 import dev.backman.domain.model.SourceRoot;
-import dev.backman.domain.model.TreeChecksum;
 import dev.backman.domain.port.Progress;
 import dev.backman.domain.port.ScanResult;
 import dev.backman.domain.port.ScanRules;
@@ -114,7 +113,7 @@ final class CreateBackup {
         BackupMetadata written = backup.withContents(
                 files.stream().filter(FileEntry::isFile).count(),
                 files.stream().filter(FileEntry::isFile).mapToLong(FileEntry::size).sum(),
-                TreeChecksum.of(files), outcome.archiveSize(), outcome.storedFiles(), skipped(scan, outcome));
+                contents.treeChecksum(files), outcome.archiveSize(), outcome.storedFiles(), skipped(scan, outcome));
         Manifest manifest = new Manifest(Manifest.CURRENT_FORMAT,
                 written.withStatus(BackupStatus.COMPLETED).withDuration(seconds(started)), roots, files);
         if (!outcome.checked()) { // zip: its central directory is read back from storage

@@ -1,0 +1,87 @@
+package dev.backman.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backman.domain.model.BackupMetadata;
+import dev.backman.domain.model.BackupType;
+import dev.backman.domain.model.CompressionType;
+import dev.backman.domain.model.EntryType;
+import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.TreeChecksum;
+import dev.backman.domain.port.BackupCatalog;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChainContentsTest {
+    private static final Instant T = Instant.parse("2024-03-10T14:05:09Z");
+    private static final List<FileEntry> PARENT_FILES = List.of(
+            dir("r"), file("r/a", "a", "b0"), file("r/b", "b", "b0"), link("r/l"));
+
+    @Test
+    void aTreeWithTheParentsRegularFilesTakesTheParentsChecksum() {
+        // a checksum no tree hashes to: taken as it is, so not computed
+        ChainContents contents = contents("parent's checksum");
+        List<FileEntry> same = List.of(dir("r"), file("r/a", "a", "b0"), file("r/b", "b", "b0"));
+
+        assertThat(contents.treeChecksum(same)).isEqualTo("parent's checksum");
+        assertThat(contents.treeChecksum(List.of(file("r/b", "b", "b1"), dir("r/new"), file("r/a", "a", "b1"))))
+                .as("other directories, links, order and holders do not count").isEqualTo("parent's checksum");
+    }
+
+    @Test
+    void anyOtherTreeIsHashed() {
+        ChainContents contents = contents("parent's checksum");
+        List<List<FileEntry>> others = List.of(
+                List.of(file("r/a", "a", "b0")),
+                List.of(file("r/a", "a", "b0"), file("r/b", "b", "b0"), file("r/c", "c", "b1")),
+                List.of(file("r/a", "a", "b0"), file("r/b", "c", "b1")),
+                List.of(file("r/a", "a", "b0"), file("r/c", "b", "b0")),
+                List.of(file("r/a", "a", "b0"), file("r/b", null, "b0")),
+                List.of(file("r/a", "a", "b0"), file("r/b", "b", "b0"), file("r/l", "l", "b1")));
+
+        for (List<FileEntry> tree : others) {
+            assertThat(contents.treeChecksum(tree)).as("%s", tree).isEqualTo(TreeChecksum.of(tree));
+        }
+        assertThat(contents(null).treeChecksum(PARENT_FILES)).isEqualTo(TreeChecksum.of(PARENT_FILES));
+        assertThat(ChainContents.none().treeChecksum(List.of())).isEqualTo(TreeChecksum.of(List.of()));
+    }
+
+    @Test
+    void theParentsChecksumIsTheOneItsTreeHashesTo() {
+        String real = TreeChecksum.of(PARENT_FILES);
+        List<FileEntry> reordered = new ArrayList<>(PARENT_FILES);
+        Collections.reverse(reordered);
+
+        assertThat(contents(real).treeChecksum(reordered)).isEqualTo(TreeChecksum.of(reordered));
+    }
+
+    private static ChainContents contents(String parentChecksum) {
+        BackupMetadata parent = BackupMetadata.pending("b0", OffsetDateTime.parse("2024-03-10T14:05:09Z"),
+                List.of("/src"), CompressionType.TAR_ZST).withContents(2, 2, parentChecksum, 0, 2, List.of());
+        BackupCatalog catalog = (BackupCatalog) Proxy.newProxyInstance(BackupCatalog.class.getClassLoader(),
+                new Class<?>[] {BackupCatalog.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "files" -> PARENT_FILES;
+                    case "filesStoredInNotListedBy" -> List.of();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return ChainContents.of(new Chain(BackupType.INCREMENTAL, parent, List.of(parent), null), catalog);
+    }
+
+    private static FileEntry file(String path, String digit, String storedIn) {
+        return new FileEntry(path, EntryType.FILE, 1, 0644, T, digit == null ? null : digit.repeat(64), null,
+                storedIn);
+    }
+
+    private static FileEntry dir(String path) {
+        return new FileEntry(path, EntryType.DIR, 0, 0755, T, null, null, null);
+    }
+
+    private static FileEntry link(String path) {
+        return new FileEntry(path, EntryType.SYMLINK, 0, 0777, T, null, "a", null);
+    }
+}
