@@ -48,7 +48,7 @@ final class FileListCodec {
                 idOrder.add(file.storedIn());
             }
         }
-        Output out = new Output(64 + files.size() * 64);
+        Output out = new Output(64 + files.size() * 96); // most lists take 60 to 100 bytes an entry
         out.write(FORMAT);
         out.varint(files.size());
         out.varint(idOrder.size());

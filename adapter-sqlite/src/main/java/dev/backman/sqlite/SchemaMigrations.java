@@ -106,13 +106,16 @@ final class SchemaMigrations {
                         problem      TEXT,
                         PRIMARY KEY (backup_id, mode)
                     ) WITHOUT ROWID"""),
-            // 4: each backup's tree as one value (FileLists), its rows moved over; the freed pages are reused.
+            // 4: each backup's tree as one value (FileLists) in pieces, its rows moved over; the freed pages are
+            // reused.
             handle -> {
                 handle.execute("""
                         CREATE TABLE file_lists (
-                            backup_id TEXT    NOT NULL PRIMARY KEY REFERENCES backups (backup_id) ON DELETE CASCADE,
+                            backup_id TEXT    NOT NULL REFERENCES backups (backup_id) ON DELETE CASCADE,
+                            piece     INTEGER NOT NULL,
                             entries   INTEGER NOT NULL,
-                            list      BLOB    NOT NULL
+                            list      BLOB    NOT NULL,
+                            PRIMARY KEY (backup_id, piece)
                         )""");
                 try {
                     FileRowReader.moveToFileLists(handle.getConnection());
