@@ -10,12 +10,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Reads the {@code files} rows of schema versions 2 and 3 (a row per file of each backup's tree), for the migration
@@ -43,35 +39,24 @@ final class FileRowReader {
             }
         }
         for (String backupId : backups) {
-            FileLists.replace(connection, backupId, select(connection, SELECT, backupId));
+            FileLists.replace(connection, backupId, select(connection, backupId));
         }
     }
 
-    private static List<FileEntry> select(Connection connection, String sql, String... parameters)
-            throws SQLException {
+    /** The backup's rows, in the primary key's order (FileLists.replace sorts them as it needs). */
+    private static List<FileEntry> select(Connection connection, String backupId) throws SQLException {
         List<FileEntry> files = new ArrayList<>();
-        // A list names only a few backups in stored_in: keep one String per id rather than one per row.
-        Map<String, String> storedIns = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setString(i + 1, parameters[i]);
-            }
+        try (PreparedStatement s = connection.prepareStatement(SELECT)) {
+            s.setString(1, backupId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String storedIn = text(rs, 9);
-                    if (storedIn != null) {
-                        storedIn = storedIns.computeIfAbsent(storedIn, id -> id);
-                    }
                     files.add(new FileEntry(text(rs, 1), type(rs.getBytes(2)), rs.getLong(3), rs.getInt(4),
                             Instant.ofEpochSecond(rs.getLong(5), rs.getInt(6)), text(rs, 7), text(rs, 8),
-                            storedIn, text(rs, 10)));
+                            text(rs, 9), text(rs, 10)));
                 }
             }
         }
-        // Rows come in SQLite's byte order of UTF-8, which differs from String order only around surrogate pairs;
-        // on an already sorted list this sort is one linear pass.
-        files.sort(Comparator.comparing(FileEntry::path));
-        return Collections.unmodifiableList(files);
+        return files;
     }
 
     /** A TEXT column: the driver gives SQL NULL as null and '' as an empty array, so both round trip. */
