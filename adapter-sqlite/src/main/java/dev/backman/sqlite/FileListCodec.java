@@ -48,7 +48,8 @@ final class FileListCodec {
                 idOrder.add(file.storedIn());
             }
         }
-        Output out = new Output(64 + files.size() * 96); // most lists take 60 to 100 bytes an entry
+        // most lists take 60 to 100 bytes an entry; past 100,000 entries the buffer grows as it fills
+        Output out = new Output(64 + Math.min(files.size(), 100_000) * 96);
         out.write(FORMAT);
         out.varint(files.size());
         out.varint(idOrder.size());
