@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * A backup's file list as one compact value, for the catalog's {@code file_lists} table. A list is read and written
  * whole (change detection reads the parent's, a backup writes its own), and as rows it cost one call into SQLite per
- * column of each of 50,000 to 100,000 rows both ways; as one value it is one call.
+ * column of each of 50,000 to 100,000 rows both ways; as one value it is one call per 64 KiB piece ({@link FileLists}).
  *
  * <p>Layout (integers are unsigned LEB128 varints; signed ones zigzag-encoded first; text is a varint byte count and
  * UTF-8): the format byte {@value #FORMAT}; the number of entries; the {@code stored_in} ids, each once (count, then
@@ -194,6 +194,7 @@ final class FileListCodec {
         private byte[] pathBytes = new byte[256];
         private int pathLength;
         private String path;
+        private String sha256;
         EntryType type;
         private long size;
         private long mode;
@@ -245,6 +246,7 @@ final class FileListCodec {
             in.bytes(pathBytes, shared, rest);
             pathLength = shared + rest;
             path = null;
+            sha256 = null;
             type = type(in.read());
             int flags = in.read();
             if ((flags & ~KNOWN_FLAGS) != 0) {
@@ -276,7 +278,10 @@ final class FileListCodec {
         }
 
         String sha256() {
-            return digestAt >= 0 ? in.digestAt(digestAt) : digestText >= 0 ? in.text(digestText) : null;
+            if (sha256 == null) {
+                sha256 = digestAt >= 0 ? in.digestAt(digestAt) : digestText >= 0 ? in.text(digestText) : null;
+            }
+            return sha256;
         }
 
         FileEntry entry() {
