@@ -36,7 +36,11 @@ final class DecryptingStoredObject implements StoredObject {
 
     @Override
     public InputStream openStream() throws IOException {
-        InputStream ciphertext = stored.openStream();
+        return decrypting(key, stored.openStream(), aead);
+    }
+
+    /** The plaintext of the object {@code key} whose ciphertext {@code ciphertext} gives; closes it on failure. */
+    static InputStream decrypting(String key, InputStream ciphertext, StreamingAead aead) throws IOException {
         try {
             return new AuthenticatedStream(key, aead.newDecryptingStream(ciphertext, CipherKeys.associatedData(key)));
         } catch (GeneralSecurityException e) {

@@ -6,7 +6,9 @@ import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.ObjectInfo;
 import dev.backman.domain.port.StagedObject;
 import dev.backman.domain.port.StoredObject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +73,24 @@ public final class EncryptedArchiveStorage implements ArchiveStorage {
             warmUp();
         }
         return stored.map(object -> new DecryptingStoredObject(key, object, key().aead()));
+    }
+
+    /** One read of the stored object (one request on object storage), decrypted and authenticated in memory. */
+    @Override
+    public Optional<byte[]> read(String key) {
+        if (CipherKeys.inClear(key)) {
+            return inner.read(key);
+        }
+        Optional<byte[]> stored = inner.read(CipherKeys.stored(key));
+        if (stored.isEmpty()) {
+            return stored;
+        }
+        try (InputStream in = DecryptingStoredObject.decrypting(key, new ByteArrayInputStream(stored.get()),
+                key().aead())) {
+            return Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new StorageFailure(location(), "cannot read " + key + ": " + e.getMessage(), false, e);
+        }
     }
 
     /**

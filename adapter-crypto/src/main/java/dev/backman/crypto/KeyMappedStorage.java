@@ -38,6 +38,11 @@ final class KeyMappedStorage implements ArchiveStorage {
     }
 
     @Override
+    public Optional<byte[]> read(String key) {
+        return inner.read(CipherKeys.stored(key));
+    }
+
+    @Override
     public List<ObjectInfo> list(String prefix) {
         return inner.list(prefix).stream()
                 .map(info -> {

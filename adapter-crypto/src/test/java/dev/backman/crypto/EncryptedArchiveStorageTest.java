@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.port.ObjectInfo;
 import dev.backman.domain.port.StoredObject;
 import java.io.IOException;
@@ -74,6 +75,30 @@ class EncryptedArchiveStorageTest {
         try (InputStream in = storage.find("manifests/b1.json").orElseThrow().openStream()) {
             assertThat(in.readAllBytes()).isEqualTo(MARKER);
         }
+    }
+
+    @Test
+    void readDecryptsASmallObjectFromOneReadOfTheStoredOne() {
+        put("manifests/b1.json", MARKER);
+        put("backman.repo.json", "{}".getBytes(UTF_8));
+        inner.finds.clear();
+
+        assertThat(storage.read("manifests/b1.json")).hasValue(MARKER);
+        assertThat(storage.read("backman.repo.json")).hasValue("{}".getBytes(UTF_8));
+        assertThat(storage.read("manifests/b2.json")).isEmpty();
+        assertThat(storage.raw().read("manifests/b1.json")).hasValue(inner.objects.get("manifests/b1.json"));
+        assertThat(inner.reads).containsExactly("manifests/b1.json", "backman.repo.json", "manifests/b2.json",
+                "manifests/b1.json");
+        assertThat(inner.finds).as("no separate lookup before the read").isEmpty();
+    }
+
+    @Test
+    void readOfAnAlteredObjectFailsNamingIt() {
+        put("manifests/b1.json", MARKER);
+        inner.objects.get("manifests/b1.json")[40] ^= 1;
+
+        assertThatThrownBy(() -> storage.read("manifests/b1.json")).isInstanceOf(StorageFailure.class)
+                .hasMessageContaining("cannot read manifests/b1.json");
     }
 
     @Test

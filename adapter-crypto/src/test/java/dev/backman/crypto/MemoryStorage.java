@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An in-memory storage whose stored bytes tests can inspect and alter. */
 final class MemoryStorage implements ArchiveStorage {
     final Map<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    /** Keys asked for by {@link #find}, then by {@link #read}: what a remote store would answer with a request each. */
+    final List<String> finds = new CopyOnWriteArrayList<>();
+    final List<String> reads = new CopyOnWriteArrayList<>();
 
     @Override
     public String location() {
@@ -45,7 +49,14 @@ final class MemoryStorage implements ArchiveStorage {
     }
 
     @Override
+    public Optional<byte[]> read(String key) {
+        reads.add(key);
+        return Optional.ofNullable(objects.get(key)).map(byte[]::clone);
+    }
+
+    @Override
     public Optional<StoredObject> find(String key) {
+        finds.add(key);
         byte[] bytes = objects.get(key);
         if (bytes == null) {
             return Optional.empty();

@@ -109,6 +109,20 @@ public final class S3ArchiveStorage implements ArchiveStorage {
                         settings.downloadThreads(), downloadPool)));
     }
 
+    /** One GET; unlike HEAD's bare 404, its error names a missing bucket, so no second request tells them apart. */
+    @Override
+    public Optional<byte[]> read(String key) {
+        String objectKey = location.objectKey(key);
+        try {
+            return Optional.of(client.getObjectAsBytes(b -> b.bucket(location.bucket()).key(objectKey))
+                    .asByteArrayUnsafe());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw failures.of("cannot read " + key, e);
+        }
+    }
+
     @Override
     public List<ObjectInfo> list(String prefix) {
         String keyPrefix = location.keyPrefix();

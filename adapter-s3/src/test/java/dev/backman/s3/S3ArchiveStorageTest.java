@@ -96,6 +96,23 @@ class S3ArchiveStorageTest extends ArchiveStorageContract {
     }
 
     @Test
+    void readIsOneGetForAnObjectAndForAMissingOne() {
+        RequestLog log = new RequestLog();
+        try (S3Client client = server.newClient(log); S3ArchiveStorage s3 = new S3ArchiveStorage(client, location,
+                SMALL_PARTS)) {
+            byte[] bytes = randomBytes(10_000, 13);
+            s3.put("manifests/b1.json", bytes);
+            log.clear();
+
+            assertThat(s3.read("manifests/b1.json")).hasValue(bytes);
+            assertThat(s3.read("manifests/b2.json")).isEmpty();
+
+            assertThat(log.sent()).extracting(sent -> sent.request().getClass().getSimpleName())
+                    .containsExactly("GetObjectRequest", "GetObjectRequest");
+        }
+    }
+
+    @Test
     void smallSequentialChannelReadsShareOneRangedGet() throws IOException {
         RequestLog log = new RequestLog();
         try (S3Client client = server.newClient(log);

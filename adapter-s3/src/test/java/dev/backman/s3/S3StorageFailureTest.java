@@ -59,6 +59,7 @@ class S3StorageFailureTest {
                     () -> storage.put("backman.repo.json", new byte[1]),
                     () -> storage.list(""),
                     () -> storage.find("backman.repo.json"),
+                    () -> storage.read("backman.repo.json"),
                     storage::removeLeftovers}) {
                 assertThatThrownBy(operation::run).isInstanceOfSatisfying(StorageFailure.class, failure -> {
                     assertThat(failure.retryable()).isFalse();

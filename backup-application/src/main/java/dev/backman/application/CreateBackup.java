@@ -59,12 +59,12 @@ final class CreateBackup {
         boolean fresh = early.fresh(); // after a long wait for the lock the sources are scanned again
         List<SourceRoot> roots = early.roots();
         repository.initialize();
-        repository.recoverInterrupted();
+        RepositoryInventory inventory = repository.recoverInterrupted();
         Instant started = ports.clock().instant();
         String id = BackupIds.choose(request.backupId(), ports.clock(),
-                candidate -> ports.catalog().find(candidate).isPresent() || repository.hasManifest(candidate));
+                candidate -> ports.catalog().find(candidate).isPresent() || inventory.hasManifest(candidate));
         Chain chain = new ChainSelection(ports.config().fullEveryDays()).choose(ports.catalog().list(), paths(roots),
-                ports.config().compressionType(), request.full(), started, repository::hasArchive);
+                ports.config().compressionType(), request.full(), started, inventory::hasArchive);
         if (chain.reason() != null && !request.full()) {
             ports.listener().onWarning("full backup: " + chain.reason());
         }

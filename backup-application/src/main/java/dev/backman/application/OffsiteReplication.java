@@ -11,7 +11,6 @@ import dev.backman.domain.model.RepositoryDescriptor;
 import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.port.ArchiveStorage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,18 +102,12 @@ final class OffsiteReplication {
     /** Gives the location this repository's descriptor, refusing one that holds another repository. */
     private void prepare() {
         byte[] descriptor = primaryDescriptor();
-        var existing = offsite.find(RepositoryLayout.DESCRIPTOR);
+        var existing = offsite.read(RepositoryLayout.DESCRIPTOR);
         if (existing.isEmpty()) {
             offsite.put(RepositoryLayout.DESCRIPTOR, descriptor);
         } else {
             String ours = decode(descriptor, ports.storage().location()).repositoryId();
-            RepositoryDescriptor replica;
-            try (InputStream in = existing.get().openStream()) {
-                replica = decode(in.readAllBytes(), offsite.location());
-            } catch (IOException e) {
-                throw new StorageFailure(offsite.location(), "cannot read " + RepositoryLayout.DESCRIPTOR + ": "
-                        + e.getMessage(), true, e);
-            }
+            RepositoryDescriptor replica = decode(existing.get(), offsite.location());
             if (!RepositoryDescriptor.readable(replica.formatVersion())) { // a newer backman works there
                 throw RepositoryFormatMismatch.unreadableFormat(offsite.location(), replica.formatVersion());
             }
@@ -129,14 +122,8 @@ final class OffsiteReplication {
     }
 
     private byte[] primaryDescriptor() {
-        var object = ports.storage().find(RepositoryLayout.DESCRIPTOR).orElseThrow(() -> new StorageFailure(
+        return ports.storage().read(RepositoryLayout.DESCRIPTOR).orElseThrow(() -> new StorageFailure(
                 ports.storage().location(), "no " + RepositoryLayout.DESCRIPTOR + " to copy offsite", false, null));
-        try (InputStream in = object.openStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new StorageFailure(ports.storage().location(), "cannot read " + RepositoryLayout.DESCRIPTOR + ": "
-                    + e.getMessage(), true, e);
-        }
     }
 
     private RepositoryDescriptor decode(byte[] bytes, String where) {

@@ -47,7 +47,7 @@ final class ReplicaCopy {
         String manifestKey = RepositoryLayout.manifestKey(id);
         StoredObject source = ports.storage().find(archiveKey).orElseThrow(() -> new IntegrityViolation(id,
                 archiveKey, "archive is missing from the repository; it cannot be copied offsite"));
-        byte[] manifest = read(ports.storage(), manifestKey).orElseThrow(() -> new IntegrityViolation(id,
+        byte[] manifest = ports.storage().read(manifestKey).orElseThrow(() -> new IntegrityViolation(id,
                 manifestKey, "manifest is missing from the repository; it cannot be copied offsite"));
         if (alreadyThere(source, archiveKey, manifestKey, manifest)) {
             return;
@@ -57,7 +57,7 @@ final class ReplicaCopy {
         onCopied.run();
         String stored = sha256(offsite, offsite.find(archiveKey).orElseThrow(() -> new IntegrityViolation(id,
                 archiveKey, "the copy at " + offsite.location() + " disappeared after it was written")));
-        boolean manifestIntact = read(offsite, manifestKey).map(bytes -> Arrays.equals(bytes, manifest))
+        boolean manifestIntact = offsite.read(manifestKey).map(bytes -> Arrays.equals(bytes, manifest))
                 .orElse(false);
         if (!stored.equals(sent) || !manifestIntact) {
             discard(archiveKey, manifestKey);
@@ -73,7 +73,7 @@ final class ReplicaCopy {
         if (existing.isEmpty() || existing.get().size() != source.size()) {
             return false;
         }
-        boolean sameManifest = read(offsite, manifestKey).map(bytes -> Arrays.equals(bytes, manifest)).orElse(false);
+        boolean sameManifest = offsite.read(manifestKey).map(bytes -> Arrays.equals(bytes, manifest)).orElse(false);
         return sameManifest && sha256(offsite, existing.get()).equals(sha256(ports.storage(), source));
     }
 
@@ -102,18 +102,6 @@ final class ReplicaCopy {
         } catch (IOException e) {
             throw new StorageFailure(storage.location(), "cannot read " + object.key() + ": " + e.getMessage(), true,
                     e);
-        }
-    }
-
-    private static Optional<byte[]> read(ArchiveStorage storage, String key) {
-        Optional<StoredObject> object = storage.find(key);
-        if (object.isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream in = object.get().openStream()) {
-            return Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            throw new StorageFailure(storage.location(), "cannot read " + key + ": " + e.getMessage(), true, e);
         }
     }
 

@@ -13,7 +13,6 @@ import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.port.ObjectInfo;
 import dev.backman.domain.port.StoredObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Optional;
@@ -24,14 +23,19 @@ import java.util.UUID;
 final class Repository {
     private final Ports ports;
     private volatile RepositoryDescriptor known;
+    private volatile Optional<RepositoryDescriptor> lastRead; // what descriptor() found, present or not
 
     Repository(Ports ports) {
         this.ports = ports;
     }
 
-    /** Creates {@code backman.repo.json} if it is missing; refuses a repository of a format it cannot read. */
+    /**
+     * Creates {@code backman.repo.json} if it is missing; refuses a repository of a format it cannot read. Called
+     * under the lock, right after {@link #descriptor()} read it, which is not done again.
+     */
     RepositoryDescriptor initialize() {
-        Optional<RepositoryDescriptor> existing = descriptor();
+        Optional<RepositoryDescriptor> read = lastRead;
+        Optional<RepositoryDescriptor> existing = read != null ? read : descriptor();
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -39,6 +43,7 @@ final class Repository {
                 UUID.randomUUID().toString(), OffsetDateTime.now(ports.clock()));
         ports.storage().put(RepositoryLayout.DESCRIPTOR, ports.documents().encodeDescriptor(created));
         known = created;
+        lastRead = Optional.of(created);
         return created;
     }
 
@@ -46,14 +51,16 @@ final class Repository {
     Optional<RepositoryDescriptor> descriptor() {
         Optional<byte[]> bytes = read(RepositoryLayout.DESCRIPTOR);
         if (bytes.isEmpty()) {
-            return Optional.empty();
+            lastRead = Optional.empty();
+            return lastRead;
         }
         RepositoryDescriptor descriptor = decodeDescriptor(bytes.get());
         if (!RepositoryDescriptor.readable(descriptor.formatVersion())) {
             throw RepositoryFormatMismatch.unreadableFormat(ports.storage().location(), descriptor.formatVersion());
         }
         known = descriptor;
-        return Optional.of(descriptor);
+        lastRead = Optional.of(descriptor);
+        return lastRead;
     }
 
     /**
@@ -99,10 +106,6 @@ final class Repository {
         }
     }
 
-    boolean hasManifest(String backupId) {
-        return ports.storage().find(RepositoryLayout.manifestKey(backupId)).isPresent();
-    }
-
     /**
      * Publishes a manifest, naming this repository in it. Format 1 repositories get the field too: readers of format
      * 1 ignore fields they do not know.
@@ -120,11 +123,6 @@ final class Repository {
                 "archive is missing from the repository"));
     }
 
-    boolean hasArchive(BackupMetadata backup) {
-        return ports.storage().find(RepositoryLayout.archiveKey(backup.backupId(), backup.compressionType()))
-                .isPresent();
-    }
-
     /** Removes a backup: manifest first (the commit point), then archive, then the catalog row. */
     void delete(BackupMetadata backup) {
         ports.storage().delete(RepositoryLayout.manifestKey(backup.backupId()));
@@ -140,31 +138,35 @@ final class Repository {
      * dropped; with the archive still there it is marked corrupted and kept, since a manifest that vanished for
      * another reason must not cost the data, and the next prune, which decides the same, removes it. Archives that
      * no row and no manifest account for are deleted.
+     *
+     * @return the manifests and archives the repository holds after the recovery
      */
-    void recoverInterrupted() {
+    RepositoryInventory recoverInterrupted() {
         ports.storage().removeLeftovers();
+        RepositoryInventory inventory = RepositoryInventory.of(ports.storage());
         Set<String> known = new HashSet<>();
         for (BackupMetadata row : ports.catalog().list()) {
             String archiveKey = RepositoryLayout.archiveKey(row.backupId(), row.compressionType());
             known.add(archiveKey);
             switch (row.status()) {
-                case PENDING, IN_PROGRESS -> recoverUnfinished(row, archiveKey);
-                case COMPLETED, CORRUPTED -> recoverRemoval(row, archiveKey);
+                case PENDING, IN_PROGRESS -> recoverUnfinished(row, archiveKey, inventory);
+                case COMPLETED, CORRUPTED -> recoverRemoval(row, archiveKey, inventory);
                 case FAILED -> {
                     // a failed backup never has a manifest or an archive; nothing to finish
                 }
             }
         }
-        for (ObjectInfo archive : ports.storage().list(RepositoryLayout.ARCHIVES)) {
+        for (ObjectInfo archive : inventory.archives()) {
             String id = idOf(archive.key());
-            if (!known.contains(archive.key()) && id != null && !hasManifest(id)) {
-                deleteLeftover(archive.key());
+            if (!known.contains(archive.key()) && id != null && !inventory.hasManifest(id)) {
+                deleteLeftover(archive.key(), inventory);
             }
         }
+        return inventory;
     }
 
-    private void recoverUnfinished(BackupMetadata row, String archiveKey) {
-        if (hasManifest(row.backupId())) {
+    private void recoverUnfinished(BackupMetadata row, String archiveKey, RepositoryInventory inventory) {
+        if (inventory.hasManifest(row.backupId())) {
             Manifest manifest;
             try {
                 manifest = manifest(row.backupId());
@@ -179,17 +181,17 @@ final class Repository {
             ports.listener().onWarning("backup " + row.backupId() + " was interrupted after it was published; "
                     + "recorded it as completed");
         } else {
-            deleteLeftover(archiveKey);
+            deleteLeftover(archiveKey, inventory);
             ports.catalog().save(row.failed("interrupted", row.durationSeconds()));
             ports.listener().onWarning("backup " + row.backupId() + " was interrupted; recorded it as failed");
         }
     }
 
-    private void recoverRemoval(BackupMetadata row, String archiveKey) {
-        if (hasManifest(row.backupId())) {
+    private void recoverRemoval(BackupMetadata row, String archiveKey, RepositoryInventory inventory) {
+        if (inventory.hasManifest(row.backupId())) {
             return;
         }
-        if (ports.storage().find(archiveKey).isEmpty()) {
+        if (!inventory.has(archiveKey)) {
             ports.catalog().delete(row.backupId());
         } else if (row.status() == BackupStatus.COMPLETED) {
             ports.catalog().save(row.withStatus(BackupStatus.CORRUPTED));
@@ -200,9 +202,10 @@ final class Repository {
     }
 
     /** An object under object lock stays until its lock expires; a later run removes it then. */
-    private void deleteLeftover(String key) {
+    private void deleteLeftover(String key, RepositoryInventory inventory) {
         try {
             ports.storage().delete(key);
+            inventory.removed(key);
         } catch (ObjectLocked e) {
             ports.listener().onWarning("leftover " + key + " stays for now: " + e.getMessage());
         }
@@ -215,15 +218,6 @@ final class Repository {
     }
 
     private Optional<byte[]> read(String key) {
-        Optional<StoredObject> object = ports.storage().find(key);
-        if (object.isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream in = object.get().openStream()) {
-            return Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            throw new StorageFailure(ports.storage().location(), "cannot read " + key + ": " + e.getMessage(),
-                    false, e);
-        }
+        return ports.storage().read(key);
     }
 }

@@ -51,10 +51,10 @@ public final class CatalogModule extends AbstractModule {
         if (config.catalogPath() != null) {
             return opener.apply(config.catalogPath());
         }
+        RepositoryIdentity identity = new RepositoryIdentity(storage, documents, keyring);
         if (keyring.encrypted()) { // file names in clear must not lie beside encrypted archives
-            RepositoryIdentity identity = new RepositoryIdentity(storage, documents);
             return new LazyBackupCatalog(() -> opener.apply(DataDirectory.fromEnvironment().catalogOf(identity.id())));
         }
-        return backend.openDefaultCatalog(location, storage, documents, opener);
+        return backend.openDefaultCatalog(location, identity, opener);
     }
 }

@@ -36,6 +36,11 @@ final class LazyArchiveStorage implements ArchiveStorage {
     }
 
     @Override
+    public Optional<byte[]> read(String key) {
+        return delegate().read(key);
+    }
+
+    @Override
     public List<ObjectInfo> list(String prefix) {
         return delegate().list(prefix);
     }

@@ -3,7 +3,6 @@ package dev.backman.cli.wiring;
 import dev.backman.cli.config.RepositoryLocation;
 import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.BackupCatalog;
-import dev.backman.domain.port.RepositoryDocuments;
 import dev.backman.domain.port.RepositoryLock;
 import dev.backman.filesystem.lock.LocalRepositoryLock;
 import dev.backman.filesystem.storage.LocalDiskArchiveStorage;
@@ -35,8 +34,8 @@ final class LocalDiskBackend implements RepositoryBackend {
     }
 
     @Override
-    public BackupCatalog openDefaultCatalog(RepositoryLocation location, ArchiveStorage storage,
-                                            RepositoryDocuments documents, Function<Path, BackupCatalog> opener) {
+    public BackupCatalog openDefaultCatalog(RepositoryLocation location, RepositoryIdentity identity,
+                                            Function<Path, BackupCatalog> opener) {
         return opener.apply(location.localPath().resolve(CATALOG_FILE));
     }
 }

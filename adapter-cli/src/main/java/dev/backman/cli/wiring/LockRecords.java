@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.ObjectInfo;
-import dev.backman.domain.port.StoredObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +36,14 @@ final class LockRecords {
 
     /** Every record by key; one that cannot be read counts as held by someone unknown. */
     Map<String, LockRecord> all() {
+        return allBut(null);
+    }
+
+    /** Every record but the one under {@code mine} (not read: its writer knows it), as {@link #all()}. */
+    Map<String, LockRecord> allBut(String mine) {
         Map<String, LockRecord> records = new LinkedHashMap<>();
         for (ObjectInfo object : storage.list(RepositoryLayout.LOCKS)) {
-            if (object.key().endsWith(SUFFIX)) {
+            if (object.key().endsWith(SUFFIX) && !object.key().equals(mine)) {
                 read(object.key()).ifPresent(record -> records.put(object.key(), record)); // absent: removed meanwhile
             }
         }
@@ -62,12 +65,12 @@ final class LockRecords {
     }
 
     private Optional<LockRecord> read(String key) {
-        Optional<StoredObject> object = storage.find(key);
-        if (object.isEmpty()) {
+        Optional<byte[]> bytes = storage.read(key);
+        if (bytes.isEmpty()) {
             return Optional.empty();
         }
-        try (InputStream in = object.get().openStream()) {
-            return Optional.of(json.readValue(in, LockRecord.class));
+        try {
+            return Optional.of(json.readValue(bytes.get(), LockRecord.class));
         } catch (IOException e) {
             return Optional.of(new LockRecord("an unknown host", -1, "unknown (" + key + ")", "unknown"));
         }

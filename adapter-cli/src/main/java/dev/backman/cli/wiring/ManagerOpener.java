@@ -14,7 +14,6 @@ import dev.backman.cli.config.EncryptionOptions;
 import dev.backman.cli.config.RunSettings;
 import dev.backman.cli.progress.ProgressDisplay;
 import dev.backman.domain.error.StorageFailure;
-import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.BackupCatalog;
 import dev.backman.domain.port.ProgressListener;
@@ -123,7 +122,8 @@ public final class ManagerOpener {
     }
 
     private static boolean exists(Injector injector) {
-        return provision(injector, ArchiveStorage.class).find(RepositoryLayout.DESCRIPTOR).isPresent();
+        provision(injector, ArchiveStorage.class); // opening it reads backman.repo.json
+        return provision(injector, RepositoryKeyring.class).descriptorAtOpen().isPresent();
     }
 
     private static void requireRepository(Injector injector, RunSettings settings) {

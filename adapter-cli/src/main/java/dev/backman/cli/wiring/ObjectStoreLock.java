@@ -81,10 +81,7 @@ final class ObjectStoreLock implements RepositoryLock {
     /** The live records other than {@code mine}; stale records of this machine are removed. */
     private List<LockRecord> others(String mine) {
         List<LockRecord> live = new ArrayList<>();
-        for (Map.Entry<String, LockRecord> record : records.all().entrySet()) {
-            if (record.getKey().equals(mine)) {
-                continue;
-            }
+        for (Map.Entry<String, LockRecord> record : records.allBut(mine).entrySet()) {
             if (record.getValue().staleOn(host, pid)) {
                 LOG.debug("removing the stale lock record {}", record.getKey());
                 records.delete(record.getKey());

@@ -66,7 +66,7 @@ final class PassphraseChange {
     }
 
     private boolean rewrite(ArchiveStorage storage, KeyEnvelope envelope) {
-        Optional<byte[]> descriptor = RepositoryKeyring.read(storage, RepositoryLayout.DESCRIPTOR);
+        Optional<byte[]> descriptor = storage.read(RepositoryLayout.DESCRIPTOR);
         if (descriptor.isEmpty() || keyring.section().read(descriptor.get(), storage.location()).isEmpty()) {
             return false;
         }

@@ -3,7 +3,6 @@ package dev.backman.cli.wiring;
 import dev.backman.cli.config.RepositoryLocation;
 import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.BackupCatalog;
-import dev.backman.domain.port.RepositoryDocuments;
 import dev.backman.domain.port.RepositoryLock;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,12 +44,11 @@ public interface RepositoryBackend {
      * The catalog when {@code catalog_path} is not set, opened with {@code opener}. A backend whose catalog is
      * named after the repository's id may open it on first use, when the repository exists.
      *
-     * @param location  the repository's location
-     * @param storage   the repository's storage
-     * @param documents reads the repository's descriptor (for its id)
-     * @param opener    opens (or recreates) a catalog file
+     * @param location the repository's location
+     * @param identity the repository's id
+     * @param opener   opens (or recreates) a catalog file
      * @return the catalog
      */
-    BackupCatalog openDefaultCatalog(RepositoryLocation location, ArchiveStorage storage,
-                                     RepositoryDocuments documents, Function<Path, BackupCatalog> opener);
+    BackupCatalog openDefaultCatalog(RepositoryLocation location, RepositoryIdentity identity,
+                                     Function<Path, BackupCatalog> opener);
 }

@@ -6,12 +6,8 @@ import dev.backman.crypto.EncryptedArchiveStorage;
 import dev.backman.crypto.KdfParameters;
 import dev.backman.crypto.KeyEnvelope;
 import dev.backman.domain.error.InvalidConfiguration;
-import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.port.ArchiveStorage;
-import dev.backman.domain.port.StoredObject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
@@ -33,6 +29,7 @@ final class RepositoryKeyring {
     private final EncryptionSection section = new EncryptionSection();
     private final SecureRandom random = new SecureRandom();
     private boolean encrypted;
+    private Optional<byte[]> descriptorAtOpen; // backman.repo.json as protect() read it
     private boolean creating;
     private DataKey key;
     private KeyEnvelope envelope;
@@ -47,7 +44,8 @@ final class RepositoryKeyring {
     /** The repository's storage, decrypting and encrypting when the repository is (or is to be) encrypted. */
     synchronized ArchiveStorage protect(ArchiveStorage raw) {
         try {
-            Optional<byte[]> descriptor = read(raw, RepositoryLayout.DESCRIPTOR);
+            Optional<byte[]> descriptor = raw.read(RepositoryLayout.DESCRIPTOR);
+            descriptorAtOpen = descriptor;
             if (descriptor.isPresent()) {
                 DescriptorFormat.requireReadable(descriptor.get(), raw.location());
                 Optional<KeyEnvelope> stored = section.read(descriptor.get(), raw.location());
@@ -83,6 +81,18 @@ final class RepositoryKeyring {
 
     synchronized boolean encrypted() {
         return encrypted;
+    }
+
+    /**
+     * The repository's {@code backman.repo.json} as it was when its storage was opened, which read it anyway; empty
+     * when the repository did not exist then. What never changes in it (the repository id), or whether it exists
+     * at the start of a command, need not be read again.
+     */
+    synchronized Optional<byte[]> descriptorAtOpen() {
+        if (descriptorAtOpen == null) {
+            throw new IllegalStateException("the repository's storage is not open yet");
+        }
+        return descriptorAtOpen;
     }
 
     /** The wrapped key of a repository this run creates, or empty when it creates none (or an unencrypted one). */
@@ -177,15 +187,4 @@ final class RepositoryKeyring {
     private record NewKey(DataKey key, KeyEnvelope envelope) {
     }
 
-    static Optional<byte[]> read(ArchiveStorage storage, String key) {
-        Optional<StoredObject> object = storage.find(key);
-        if (object.isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream in = object.get().openStream()) {
-            return Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            throw new StorageFailure(storage.location(), "cannot read " + key + ": " + e.getMessage(), true, e);
-        }
-    }
 }

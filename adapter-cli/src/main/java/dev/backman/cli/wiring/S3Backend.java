@@ -5,7 +5,6 @@ import dev.backman.cli.config.S3Options;
 import dev.backman.domain.error.InvalidConfiguration;
 import dev.backman.domain.port.ArchiveStorage;
 import dev.backman.domain.port.BackupCatalog;
-import dev.backman.domain.port.RepositoryDocuments;
 import dev.backman.domain.port.RepositoryLock;
 import dev.backman.filesystem.lock.LocalRepositoryLock;
 import dev.backman.s3.S3ArchiveStorage;
@@ -53,9 +52,8 @@ final class S3Backend implements RepositoryBackend {
     }
 
     @Override
-    public BackupCatalog openDefaultCatalog(RepositoryLocation location, ArchiveStorage storage,
-                                            RepositoryDocuments documents, Function<Path, BackupCatalog> opener) {
-        RepositoryIdentity identity = new RepositoryIdentity(storage, documents);
+    public BackupCatalog openDefaultCatalog(RepositoryLocation location, RepositoryIdentity identity,
+                                            Function<Path, BackupCatalog> opener) {
         return new LazyBackupCatalog(() -> opener.apply(data.catalogOf(identity.id())));
     }
 

@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +33,7 @@ final class FaultProxy implements AutoCloseable {
         return thread;
     });
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<String> requestLines = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicReference<Trigger> trigger = new AtomicReference<>();
     private volatile int failEvery;
@@ -63,6 +66,13 @@ final class FaultProxy implements AutoCloseable {
         return failures.get();
     }
 
+    /** The request lines ({@code GET /bucket/key HTTP/1.1}) received since the last call, in order of arrival. */
+    List<String> takeRequestLines() {
+        List<String> lines = List.copyOf(requestLines);
+        requestLines.removeAll(lines);
+        return lines;
+    }
+
     @Override
     public void close() throws IOException {
         listener.close();
@@ -88,6 +98,7 @@ final class FaultProxy implements AutoCloseable {
                 return;
             }
             int number = requests.incrementAndGet();
+            requestLines.add(head.requestLine());
             Trigger armed = trigger.get();
             if (armed != null && armed.requestLine().test(head.requestLine()) && trigger.compareAndSet(armed, null)) {
                 armed.action().run();

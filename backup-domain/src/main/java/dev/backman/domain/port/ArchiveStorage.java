@@ -1,5 +1,8 @@
 package dev.backman.domain.port;
 
+import dev.backman.domain.error.StorageFailure;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,8 +39,8 @@ public interface ArchiveStorage extends AutoCloseable {
         try (StagedObject staged = stage(key)) {
             staged.output().write(bytes);
             staged.commit();
-        } catch (java.io.IOException e) {
-            throw new dev.backman.domain.error.StorageFailure(location(), "cannot write " + key + ": " + e.getMessage(),
+        } catch (IOException e) {
+            throw new StorageFailure(location(), "cannot write " + key + ": " + e.getMessage(),
                     false, e);
         }
     }
@@ -49,6 +52,25 @@ public interface ArchiveStorage extends AutoCloseable {
      * @return the object, or empty
      */
     Optional<StoredObject> find(String key);
+
+    /**
+     * Reads a small object (a descriptor, manifest or lock record) whole. Object storage answers this with one
+     * request, where {@link #find(String)} and a read take two.
+     *
+     * @param key the object's key
+     * @return its contents, or empty if there is no such object
+     */
+    default Optional<byte[]> read(String key) {
+        Optional<StoredObject> object = find(key);
+        if (object.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = object.get().openStream()) {
+            return Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new StorageFailure(location(), "cannot read " + key + ": " + e.getMessage(), false, e);
+        }
+    }
 
     /**
      * Every object whose key starts with {@code prefix}, sorted by key. Temporary objects are not listed.

@@ -193,6 +193,18 @@ public abstract class ArchiveStorageContract {
     }
 
     @Test
+    void readGivesAnObjectsBytesOrEmpty() {
+        byte[] bytes = randomBytes(70_000, 5);
+        storage.put("manifests/b1.json", bytes);
+        storage.put("manifests/empty.json", new byte[0]);
+
+        assertThat(storage.read("manifests/b1.json")).hasValue(bytes);
+        assertThat(storage.read("manifests/empty.json")).hasValue(new byte[0]);
+        assertThat(storage.read("manifests/missing.json")).isEmpty();
+        assertThat(storage.read("manifests")).as("a key prefix is not an object").isEmpty();
+    }
+
+    @Test
     void largeObjectRoundTripsIntact() throws IOException {
         byte[] bytes = randomBytes(20 * MIB + 12_345, 3);
         long size;
