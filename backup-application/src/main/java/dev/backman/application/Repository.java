@@ -11,6 +11,7 @@ import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryDescriptor;
 import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.port.ObjectInfo;
+import dev.backman.domain.port.StagedObject;
 import dev.backman.domain.port.StoredObject;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -112,8 +113,16 @@ final class Repository {
      */
     void writeManifest(Manifest manifest) {
         String repositoryId = knownDescriptor().map(RepositoryDescriptor::repositoryId).orElse(null);
-        ports.storage().put(RepositoryLayout.manifestKey(manifest.backup().backupId()),
-                ports.documents().encodeManifest(manifest.withRepositoryId(repositoryId)));
+        String key = RepositoryLayout.manifestKey(manifest.backup().backupId());
+        // streamed: the bytes of a large tree's manifest, built whole, pushed a backup's live entries into a
+        // full collection of the heap
+        try (StagedObject staged = ports.storage().stage(key)) {
+            ports.documents().writeManifest(manifest.withRepositoryId(repositoryId), staged.output());
+            staged.commit();
+        } catch (IOException e) {
+            throw new StorageFailure(ports.storage().location(), "cannot write " + key + ": " + e.getMessage(), false,
+                    e);
+        }
     }
 
     /** The archive of a backup, or an integrity error naming what is missing. */

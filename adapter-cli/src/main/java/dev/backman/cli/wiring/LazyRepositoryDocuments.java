@@ -4,6 +4,7 @@ import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryDescriptor;
 import dev.backman.domain.port.RepositoryDocuments;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +22,11 @@ final class LazyRepositoryDocuments implements RepositoryDocuments {
     @Override
     public byte[] encodeManifest(Manifest manifest) {
         return delegate().encodeManifest(manifest);
+    }
+
+    @Override
+    public void writeManifest(Manifest manifest, OutputStream out) throws IOException {
+        delegate().writeManifest(manifest, out);
     }
 
     @Override

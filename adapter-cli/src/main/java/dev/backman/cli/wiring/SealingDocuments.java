@@ -4,6 +4,7 @@ import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryDescriptor;
 import dev.backman.domain.port.RepositoryDocuments;
 import java.io.IOException;
+import java.io.OutputStream;
 
 /** The documents, with the wrapped data key added to the descriptor of a new encrypted repository. */
 final class SealingDocuments implements RepositoryDocuments {
@@ -18,6 +19,11 @@ final class SealingDocuments implements RepositoryDocuments {
     @Override
     public byte[] encodeManifest(Manifest manifest) {
         return inner.encodeManifest(manifest);
+    }
+
+    @Override
+    public void writeManifest(Manifest manifest, OutputStream out) throws IOException {
+        inner.writeManifest(manifest, out);
     }
 
     @Override

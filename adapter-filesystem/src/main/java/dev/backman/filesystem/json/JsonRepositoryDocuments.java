@@ -1,5 +1,6 @@
 package dev.backman.filesystem.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -9,6 +10,7 @@ import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryDescriptor;
 import dev.backman.domain.port.RepositoryDocuments;
 import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * Manifests and {@code backman.repo.json} as JSON in the {@link BackupJson} wire format. Manifests are compact (they
@@ -16,6 +18,7 @@ import java.io.IOException;
  */
 public final class JsonRepositoryDocuments implements RepositoryDocuments {
     private final ObjectWriter manifestWriter;
+    private final ObjectWriter manifestStreamWriter; // leaves the stream open: the storage commits it
     private final ObjectReader manifestReader;
     private final ObjectWriter descriptorWriter;
     private final ObjectReader descriptorReader;
@@ -34,6 +37,7 @@ public final class JsonRepositoryDocuments implements RepositoryDocuments {
     public JsonRepositoryDocuments(ObjectMapper mapper) {
         this.mapper = mapper;
         this.manifestWriter = mapper.writerFor(Manifest.class);
+        this.manifestStreamWriter = manifestWriter.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.manifestReader = mapper.readerFor(Manifest.class);
         this.descriptorWriter = mapper.writerFor(RepositoryDescriptor.class).withDefaultPrettyPrinter();
         this.descriptorReader = mapper.readerFor(RepositoryDescriptor.class);
@@ -42,6 +46,11 @@ public final class JsonRepositoryDocuments implements RepositoryDocuments {
     @Override
     public byte[] encodeManifest(Manifest manifest) {
         return encode(manifestWriter, manifest);
+    }
+
+    @Override
+    public void writeManifest(Manifest manifest, OutputStream out) throws IOException {
+        manifestStreamWriter.writeValue(out, manifest);
     }
 
     @Override

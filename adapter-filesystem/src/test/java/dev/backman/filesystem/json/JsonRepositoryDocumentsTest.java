@@ -19,6 +19,7 @@ import dev.backman.domain.model.ReplicaStatus;
 import dev.backman.domain.model.RepositoryDescriptor;
 import dev.backman.domain.model.SkippedFile;
 import dev.backman.domain.model.SourceRoot;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,6 +66,23 @@ class JsonRepositoryDocumentsTest {
         Manifest manifest = sample();
 
         assertThat(documents.decodeManifest(documents.encodeManifest(manifest))).isEqualTo(manifest);
+    }
+
+    @Test
+    void manifestWrittenToAStreamIsTheEncodedBytesAndLeavesTheStreamOpen() throws IOException {
+        Manifest manifest = sample();
+        boolean[] closed = {false};
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        documents.writeManifest(manifest, out);
+
+        assertThat(out.toByteArray()).isEqualTo(documents.encodeManifest(manifest));
+        assertThat(closed[0]).as("the storage commits the stream, not the encoder").isFalse();
     }
 
     @Test

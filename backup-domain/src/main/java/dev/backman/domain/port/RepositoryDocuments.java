@@ -3,6 +3,7 @@ package dev.backman.domain.port;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryDescriptor;
 import java.io.IOException;
+import java.io.OutputStream;
 
 /** Encodes the repository's documents (manifests, {@code backman.repo.json}) as bytes. */
 public interface RepositoryDocuments {
@@ -14,6 +15,18 @@ public interface RepositoryDocuments {
      * @return its bytes, as stored in {@code manifests/<backup_id>.json}
      */
     byte[] encodeManifest(Manifest manifest);
+
+    /**
+     * Writes a manifest as {@link #encodeManifest(Manifest)} encodes it, into a stream, without holding its bytes
+     * (tens of megabytes for a tree of 100,000 files) in memory. The stream is not closed.
+     *
+     * @param manifest the manifest
+     * @param out      where its bytes go
+     * @throws IOException when {@code out} fails
+     */
+    default void writeManifest(Manifest manifest, OutputStream out) throws IOException {
+        out.write(encodeManifest(manifest));
+    }
 
     /**
      * Decodes a manifest. A manifest without {@code repository_id} (repository format 1) decodes with a null
