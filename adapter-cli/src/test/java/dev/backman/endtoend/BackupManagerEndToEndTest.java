@@ -263,7 +263,7 @@ class BackupManagerEndToEndTest {
         BackupCatalog sqlite = SqliteBackupCatalog.open(dir.resolve("backups").resolve("catalog.db"));
         BackupCatalog counting = (BackupCatalog) Proxy.newProxyInstance(BackupCatalog.class.getClassLoader(),
                 new Class<?>[] {BackupCatalog.class}, (proxy, method, args) -> {
-                    if (method.getName().startsWith("filesStoredIn")) {
+                    if (method.getName().equals("contentsStoredIn")) {
                         storedInAsked.add((String) args[0]);
                     }
                     try {

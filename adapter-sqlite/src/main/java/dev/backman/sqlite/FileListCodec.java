@@ -2,6 +2,7 @@ package dev.backman.sqlite;
 
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.StoredContent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,37 +110,41 @@ final class FileListCodec {
     }
 
     /**
-     * The regular files whose contents backup {@code owner}'s archive holds ({@code stored_in}), less those that the
-     * list {@code known} (null for none) names at the same path with the same SHA-256. Both lists are walked side by
-     * side in path order, the others' entries skipped over without being built.
+     * The regular files whose contents backup {@code owner}'s archive holds ({@code stored_in}), in path order; the
+     * other entries are skipped over without being built.
      *
      * @throws IllegalStateException as {@link #decode(byte[])}
      */
-    static List<FileEntry> decodeOwnFiles(byte[] value, String owner, byte[] known) {
+    static List<FileEntry> decodeOwnFiles(byte[] value, String owner) {
         Cursor list = new Cursor(value);
-        Cursor other = known == null ? null : new Cursor(known);
-        boolean otherHasMore = other != null && other.next();
         int ownerIndex = list.indexOf(owner);
         List<FileEntry> files = new ArrayList<>();
         while (list.next()) {
-            if (ownerIndex < 0 || list.type != EntryType.FILE || list.storedIn != ownerIndex) {
-                continue;
+            if (list.holds(ownerIndex)) {
+                files.add(list.entry());
             }
-            String path = list.path();
-            int order = -1;
-            while (otherHasMore && (order = other.path().compareTo(path)) < 0) {
-                otherHasMore = other.next();
-            }
-            String sha256 = list.sha256();
-            if (otherHasMore && order == 0 && sha256 != null && sha256.equals(other.sha256())) {
-                continue;
-            }
-            files.add(list.entry());
-        }
-        while (otherHasMore) {
-            otherHasMore = other.next(); // to the end, so that a damaged list is not taken for a short one
         }
         return Collections.unmodifiableList(files);
+    }
+
+    /**
+     * The contents of {@link #decodeOwnFiles}: their digests and sizes only, no paths built.
+     *
+     * @throws IllegalStateException as {@link #decode(byte[])}
+     */
+    static List<StoredContent> decodeOwnContents(byte[] value, String owner) {
+        Cursor list = new Cursor(value);
+        int ownerIndex = list.indexOf(owner);
+        List<StoredContent> contents = new ArrayList<>();
+        while (list.next()) {
+            if (list.holds(ownerIndex)) {
+                String sha256 = list.sha256();
+                if (sha256 != null) {
+                    contents.add(new StoredContent(sha256, list.size, owner));
+                }
+            }
+        }
+        return Collections.unmodifiableList(contents);
     }
 
     private static boolean isHexDigest(String sha256) {
@@ -219,6 +224,11 @@ final class FileListCodec {
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = in.text();
             }
+        }
+
+        /** Whether the current entry is a regular file whose content the archive of {@code ids[index]} holds. */
+        boolean holds(int index) {
+            return index >= 0 && type == EntryType.FILE && storedIn == index;
         }
 
         /** The position of {@code id} among the list's {@code stored_in} ids, or -1. */

@@ -1,6 +1,7 @@
 package dev.backman.sqlite;
 
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.StoredContent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,14 +63,13 @@ final class FileLists {
     /** The regular files whose contents the backup's own archive holds, sorted by path. */
     static List<FileEntry> storedIn(Connection connection, String backupId) throws SQLException {
         byte[] value = value(connection, backupId);
-        return value == null ? List.of() : FileListCodec.decodeOwnFiles(value, backupId, null);
+        return value == null ? List.of() : FileListCodec.decodeOwnFiles(value, backupId);
     }
 
-    /** The files {@code backupId}'s archive holds that {@code listedBy} does not list at their path with their digest. */
-    static List<FileEntry> storedInNotListedBy(Connection connection, String backupId, String listedBy)
-            throws SQLException {
+    /** The contents of {@link #storedIn}, without their paths. */
+    static List<StoredContent> contentsStoredIn(Connection connection, String backupId) throws SQLException {
         byte[] value = value(connection, backupId);
-        return value == null ? List.of() : FileListCodec.decodeOwnFiles(value, backupId, value(connection, listedBy));
+        return value == null ? List.of() : FileListCodec.decodeOwnContents(value, backupId);
     }
 
     /** The backup's list as one value, its pieces joined; null when none was saved. */

@@ -4,6 +4,7 @@ import dev.backman.domain.error.BackupException;
 import dev.backman.domain.error.CatalogFailure;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.StoredContent;
 import dev.backman.domain.model.Verification;
 import dev.backman.domain.port.BackupCatalog;
 import java.io.IOException;
@@ -180,9 +181,9 @@ public final class SqliteBackupCatalog implements BackupCatalog {
     }
 
     @Override
-    public List<FileEntry> filesStoredInNotListedBy(String backupId, String listedBy) {
-        return read("read the files stored in backup " + backupId,
-                h -> jdbc(c -> FileLists.storedInNotListedBy(c, backupId, listedBy)));
+    public List<StoredContent> contentsStoredIn(String backupId) {
+        return read("read the contents stored in backup " + backupId, h -> jdbc(c -> FileLists.contentsStoredIn(c,
+                backupId)));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.StoredContent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,23 +64,24 @@ class FileListCodecTest {
     }
 
     @Test
-    void ownFilesLeaveOutWhatAnotherListNamesAtTheSamePathWithTheSameDigest() {
+    void ownFilesAndContentsAreThoseTheOwnersArchiveHolds() {
         List<FileEntry> list = sorted(
-                file("a/x", "1", "b0"), file("a/y", "2", "b0"), file("a/z", "3", "b0"),
-                file("a/\ud83d\ude00", "4", "b0"), file("a/\uff01", "5", "b0"), file("a/v", "6", "b1"),
+                file("a/x", "1", "b0"), file("a/y", "2", "b0"), file("a/z", "3", "b1"),
+                file("a/\ud83d\ude00", "4", "b0"), file("a/v", "6", "b1"),
+                new FileEntry("a/w", EntryType.FILE, 3, 0644, T, null, null, "b0", null),
+                new FileEntry("a/l", EntryType.SYMLINK, 0, 0777, T, null, "x", null, null),
                 new FileEntry("a", EntryType.DIR, 0, 0755, T, null, null, null, null));
-        List<FileEntry> known = sorted(
-                file("a/w", "1", "b1"), file("a/y", "2", "b0"), file("a/z", "9", "b1"),
-                file("a/\ud83d\ude00", "4", "b0"), file("a/\uff01", "5", "b0"), file("b", "3", "b1"));
+        byte[] encoded = FileListCodec.encode(list);
 
-        List<FileEntry> own = FileListCodec.decodeOwnFiles(FileListCodec.encode(list), "b0",
-                FileListCodec.encode(known));
-
-        assertThat(own).extracting(FileEntry::path).containsExactly("a/x", "a/z");
-        assertThat(FileListCodec.decodeOwnFiles(FileListCodec.encode(list), "b0", null))
-                .extracting(FileEntry::path)
-                .containsExactly("a/x", "a/y", "a/z", "a/\ud83d\ude00", "a/\uff01");
-        assertThat(FileListCodec.decodeOwnFiles(FileListCodec.encode(list), "b9", null)).isEmpty();
+        assertThat(FileListCodec.decodeOwnFiles(encoded, "b0")).extracting(FileEntry::path)
+                .containsExactly("a/w", "a/x", "a/y", "a/\ud83d\ude00");
+        assertThat(FileListCodec.decodeOwnContents(encoded, "b0")).as("the file without a digest has no content")
+                .containsExactly(new StoredContent("1".repeat(64), 1, "b0"), new StoredContent("2".repeat(64), 1, "b0"),
+                        new StoredContent("4".repeat(64), 1, "b0"));
+        assertThat(FileListCodec.decodeOwnContents(encoded, "b1")).extracting(StoredContent::sha256)
+                .containsExactly("6".repeat(64), "3".repeat(64));
+        assertThat(FileListCodec.decodeOwnFiles(encoded, "b9")).isEmpty();
+        assertThat(FileListCodec.decodeOwnContents(encoded, "b9")).isEmpty();
     }
 
     private static FileEntry file(String path, String digit, String storedIn) {

@@ -6,6 +6,7 @@ import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.CompressionType;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.StoredContent;
 import dev.backman.domain.model.RepositoryLayout;
 import dev.backman.domain.model.SkippedFile;
 import dev.backman.domain.port.ArchiveWriter;
@@ -102,10 +103,11 @@ final class ArchiveBuilder {
                         if (digest != null) {
                             prehashed.put(scanned.archivePath(), digest);
                         }
-                        FileEntry holder = before != null ? before : digest == null ? null : chain.holderOf(digest);
+                        StoredContent holder = before != null ? StoredContent.of(before)
+                                : digest == null ? null : chain.holderOf(digest);
                         FileEntry original = digest == null ? null : firstByDigest.get(digest);
                         if (holder != null) {
-                            entry = entry.withContentOf(holder);
+                            entry = entry.withContent(holder);
                             if (before == null) {
                                 meter.filesDone(1, scanned.size()); // the chain holds it: nothing to read
                             }

@@ -7,6 +7,7 @@ import dev.backman.domain.model.BackupType;
 import dev.backman.domain.model.CompressionType;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.StoredContent;
 import dev.backman.domain.model.TreeChecksum;
 import dev.backman.domain.port.BackupCatalog;
 import java.lang.reflect.Proxy;
@@ -60,13 +61,54 @@ class ChainContentsTest {
         assertThat(contents(real).treeChecksum(reordered)).isEqualTo(TreeChecksum.of(reordered));
     }
 
+    @Test
+    void contentsOfOlderMembersAreHeldWhereTheyAreStoredAndTheParentsEntriesComeFirst() {
+        BackupMetadata full = backup("b0", null, 2);
+        BackupMetadata middle = backup("b1", "b0", 2);
+        BackupMetadata unchanged = backup("b2", "b1", 0);
+        BackupMetadata parent = backup("b3", "b2", 1);
+        List<String> asked = new ArrayList<>();
+        BackupCatalog catalog = (BackupCatalog) Proxy.newProxyInstance(BackupCatalog.class.getClassLoader(),
+                new Class<?>[] {BackupCatalog.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "files" -> List.of(file("r/a", "a", "b0"), file("r/b", "b", "b3"));
+                    case "contentsStoredIn" -> {
+                        asked.add((String) args[0]);
+                        yield args[0].equals("b0")
+                                ? List.of(new StoredContent("a".repeat(64), 1, "b0"),
+                                        new StoredContent("d".repeat(64), 40, "b0"))
+                                : List.of(new StoredContent("b".repeat(64), 1, "b1"),
+                                        new StoredContent("e".repeat(64), 50, "b1"));
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+
+        ChainContents contents = ChainContents.of(new Chain(BackupType.INCREMENTAL, parent,
+                List.of(full, middle, unchanged, parent), null), catalog);
+
+        assertThat(asked).as("the parent's contents come from its list; b2 stored none").containsExactly("b0", "b1");
+        assertThat(contents.holderOf("d".repeat(64))).isEqualTo(new StoredContent("d".repeat(64), 40, "b0"));
+        assertThat(contents.holderOf("e".repeat(64))).isEqualTo(new StoredContent("e".repeat(64), 50, "b1"));
+        assertThat(contents.holderOf("b".repeat(64))).as("as the parent's tree has it")
+                .isEqualTo(new StoredContent("b".repeat(64), 1, "b3"));
+        assertThat(contents.holderOf("c".repeat(64))).isNull();
+        assertThat(contents.holdsSize(40)).isTrue();
+        assertThat(contents.holdsSize(50)).isTrue();
+        assertThat(contents.holdsSize(41)).isFalse();
+    }
+
+    private static BackupMetadata backup(String id, String parentId, long storedFiles) {
+        return BackupMetadata.pending(id, OffsetDateTime.parse("2024-03-10T14:05:09Z"), List.of("/src"),
+                CompressionType.TAR_ZST).withChain(parentId == null ? BackupType.FULL : BackupType.INCREMENTAL,
+                parentId).withContents(storedFiles, storedFiles, null, storedFiles, storedFiles, List.of());
+    }
+
     private static ChainContents contents(String parentChecksum) {
         BackupMetadata parent = BackupMetadata.pending("b0", OffsetDateTime.parse("2024-03-10T14:05:09Z"),
                 List.of("/src"), CompressionType.TAR_ZST).withContents(2, 2, parentChecksum, 0, 2, List.of());
         BackupCatalog catalog = (BackupCatalog) Proxy.newProxyInstance(BackupCatalog.class.getClassLoader(),
                 new Class<?>[] {BackupCatalog.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "files" -> PARENT_FILES;
-                    case "filesStoredInNotListedBy" -> List.of();
+                    case "contentsStoredIn" -> List.of();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         return ChainContents.of(new Chain(BackupType.INCREMENTAL, parent, List.of(parent), null), catalog);

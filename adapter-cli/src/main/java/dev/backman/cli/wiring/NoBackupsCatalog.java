@@ -2,6 +2,7 @@ package dev.backman.cli.wiring;
 
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.StoredContent;
 import dev.backman.domain.model.Verification;
 import dev.backman.domain.port.BackupCatalog;
 import java.util.List;
@@ -49,7 +50,7 @@ final class NoBackupsCatalog implements BackupCatalog {
     }
 
     @Override
-    public List<FileEntry> filesStoredInNotListedBy(String backupId, String listedBy) {
+    public List<StoredContent> contentsStoredIn(String backupId) {
         return List.of();
     }
 

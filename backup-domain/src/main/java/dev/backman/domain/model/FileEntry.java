@@ -115,12 +115,12 @@ public record FileEntry(
     }
 
     /**
-     * This file's contents as stored elsewhere: same digest, held by {@code holder}'s archive.
+     * This file's contents as stored elsewhere: same digest, held by {@code content}'s archive.
      *
-     * @param holder the entry whose contents this file has
+     * @param content the content this file has
      * @return a changed copy
      */
-    public FileEntry withContentOf(FileEntry holder) {
-        return new FileEntry(path, type, size, mode, mtime, holder.sha256, linkTarget, holder.storedIn, fileKey);
+    public FileEntry withContent(StoredContent content) {
+        return new FileEntry(path, type, size, mode, mtime, content.sha256(), linkTarget, content.storedIn(), fileKey);
     }
 }

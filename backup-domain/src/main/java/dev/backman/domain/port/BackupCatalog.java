@@ -2,6 +2,7 @@ package dev.backman.domain.port;
 
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.StoredContent;
 import dev.backman.domain.model.Verification;
 import java.util.List;
 import java.util.Optional;
@@ -67,15 +68,14 @@ public interface BackupCatalog extends AutoCloseable {
     List<FileEntry> filesStoredIn(String backupId);
 
     /**
-     * As {@link #filesStoredIn}, leaving out each file that backup {@code listedBy} lists at the same path with the
-     * same SHA-256: what a caller holding {@code listedBy}'s list does not know yet. A backup builds on its parent's
-     * list, and its chain's full backup stores nearly every entry of it, so this spares reading them all twice.
+     * The contents of {@link #filesStoredIn}: one per regular file whose archive is the backup's own (a content its
+     * tree has under two paths comes twice), in path order. Every backup asks each older member of its chain, so
+     * this reads no more than digests and sizes: no paths, no other entries.
      *
-     * @param backupId the backup whose archive holds the files
-     * @param listedBy the backup whose list is known already
-     * @return the files {@code backupId}'s archive holds that {@code listedBy} does not list so, sorted by path
+     * @param backupId the backup whose archive holds the contents
+     * @return its contents, each held by {@code backupId}
      */
-    List<FileEntry> filesStoredInNotListedBy(String backupId, String listedBy);
+    List<StoredContent> contentsStoredIn(String backupId);
 
     /**
      * Records a verification, replacing the backup's previous one of the same mode. The backup's row must exist;

@@ -8,6 +8,7 @@ import dev.backman.domain.model.BackupType;
 import dev.backman.domain.model.CompressionType;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.model.StoredContent;
 import dev.backman.domain.model.Replica;
 import dev.backman.domain.model.ReplicaStatus;
 import dev.backman.domain.model.SkippedFile;
@@ -374,21 +375,20 @@ public abstract class BackupCatalogContract {
     }
 
     @Test
-    void filesStoredInNotListedByLeavesOutWhatTheOtherBackupListsAtTheSamePathWithTheSameDigest() {
+    void contentsStoredInAreTheDigestsAndSizesOfTheFilesStoredIn() {
         BackupCatalog catalog = withBackups("b0", "b1");
         FileEntry kept = file("r/kept", "b0");
-        FileEntry changed = file("r/changed", "b0");
-        FileEntry moved = file("r/moved", "b0");
-        FileEntry deleted = file("r/deleted", "b0");
-        catalog.saveFiles("b0", List.of(kept, changed, moved, deleted));
-        FileEntry changedNow = new FileEntry("r/changed", EntryType.FILE, 5, 0644, MTIME, "f".repeat(64), null, "b1");
-        catalog.saveFiles("b1", List.of(kept, changedNow,
-                new FileEntry("r/moved-here", EntryType.FILE, moved.size(), 0644, MTIME, moved.sha256(), null, "b0")));
+        FileEntry changed = new FileEntry("r/changed", EntryType.FILE, 5, 0644, MTIME, "e".repeat(64), null, "b0");
+        FileEntry copy = new FileEntry("r/copy", EntryType.FILE, 5, 0644, MTIME, "e".repeat(64), null, "b0");
+        catalog.saveFiles("b0", List.of(kept, changed, copy, new FileEntry("r", EntryType.DIR, 0, 0755, MTIME, null, null, null)));
+        FileEntry changedNow = new FileEntry("r/changed", EntryType.FILE, 7, 0644, MTIME, "f".repeat(64), null, "b1");
+        catalog.saveFiles("b1", List.of(kept, changedNow, copy));
 
-        assertThat(catalog.filesStoredInNotListedBy("b0", "b1")).containsExactly(changed, deleted, moved);
-        assertThat(catalog.filesStoredInNotListedBy("b0", "unknown")).containsExactlyElementsOf(
-                catalog.filesStoredIn("b0"));
-        assertThat(catalog.filesStoredInNotListedBy("b1", "b0")).containsExactly(changedNow);
+        assertThat(catalog.contentsStoredIn("b0")).containsExactly(
+                new StoredContent("e".repeat(64), 5, "b0"), new StoredContent("e".repeat(64), 5, "b0"),
+                StoredContent.of(kept));
+        assertThat(catalog.contentsStoredIn("b1")).containsExactly(new StoredContent("f".repeat(64), 7, "b1"));
+        assertThat(catalog.contentsStoredIn("unknown")).isEmpty();
     }
 
     @Test
