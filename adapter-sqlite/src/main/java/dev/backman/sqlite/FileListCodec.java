@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A backup's file list as one compact value, for the catalog's {@code file_lists} table. A list is read and written
@@ -116,15 +117,7 @@ final class FileListCodec {
      * @throws IllegalStateException as {@link #decode(byte[])}
      */
     static List<FileEntry> decodeOwnFiles(byte[] value, String owner) {
-        Cursor list = new Cursor(value);
-        int ownerIndex = list.indexOf(owner);
-        List<FileEntry> files = new ArrayList<>();
-        while (list.next()) {
-            if (list.holds(ownerIndex)) {
-                files.add(list.entry());
-            }
-        }
-        return Collections.unmodifiableList(files);
+        return decodeOwn(value, owner, Cursor::entry);
     }
 
     /**
@@ -133,18 +126,26 @@ final class FileListCodec {
      * @throws IllegalStateException as {@link #decode(byte[])}
      */
     static List<StoredContent> decodeOwnContents(byte[] value, String owner) {
+        return decodeOwn(value, owner, list -> {
+            String sha256 = list.sha256();
+            return sha256 == null ? null : new StoredContent(sha256, list.size, owner);
+        });
+    }
+
+    /** What {@code item} makes of each regular file stored in {@code owner}'s archive; null leaves one out. */
+    private static <T> List<T> decodeOwn(byte[] value, String owner, Function<Cursor, T> item) {
         Cursor list = new Cursor(value);
         int ownerIndex = list.indexOf(owner);
-        List<StoredContent> contents = new ArrayList<>();
+        List<T> found = new ArrayList<>();
         while (list.next()) {
             if (list.holds(ownerIndex)) {
-                String sha256 = list.sha256();
-                if (sha256 != null) {
-                    contents.add(new StoredContent(sha256, list.size, owner));
+                T made = item.apply(list);
+                if (made != null) {
+                    found.add(made);
                 }
             }
         }
-        return Collections.unmodifiableList(contents);
+        return Collections.unmodifiableList(found);
     }
 
     private static boolean isHexDigest(String sha256) {
