@@ -23,8 +23,7 @@ import java.util.UUID;
 /** The repository's documents and objects as the use cases need them: descriptor, manifests, archives, recovery. */
 final class Repository {
     private final Ports ports;
-    private volatile RepositoryDescriptor known;
-    private volatile Optional<RepositoryDescriptor> lastRead; // what descriptor() found, present or not
+    private volatile Optional<RepositoryDescriptor> lastRead; // what descriptor() last found, present or not
 
     Repository(Ports ports) {
         this.ports = ports;
@@ -43,7 +42,6 @@ final class Repository {
         RepositoryDescriptor created = new RepositoryDescriptor(RepositoryDescriptor.CURRENT_FORMAT,
                 UUID.randomUUID().toString(), OffsetDateTime.now(ports.clock()));
         ports.storage().put(RepositoryLayout.DESCRIPTOR, ports.documents().encodeDescriptor(created));
-        known = created;
         lastRead = Optional.of(created);
         return created;
     }
@@ -59,7 +57,6 @@ final class Repository {
         if (!RepositoryDescriptor.readable(descriptor.formatVersion())) {
             throw RepositoryFormatMismatch.unreadableFormat(ports.storage().location(), descriptor.formatVersion());
         }
-        known = descriptor;
         lastRead = Optional.of(descriptor);
         return lastRead;
     }
@@ -69,8 +66,8 @@ final class Repository {
      * and its format only under the lock), so that {@code list} or a restore do not read it again and again.
      */
     Optional<RepositoryDescriptor> knownDescriptor() {
-        RepositoryDescriptor descriptor = known;
-        return descriptor != null ? Optional.of(descriptor) : descriptor();
+        Optional<RepositoryDescriptor> read = lastRead;
+        return read != null && read.isPresent() ? read : descriptor();
     }
 
     /** The stored bytes of {@code backman.repo.json}, which must exist. */
