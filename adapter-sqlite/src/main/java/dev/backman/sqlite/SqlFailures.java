@@ -37,6 +37,11 @@ final class SqlFailures {
         return new CatalogFailure(problem.toString(), error);
     }
 
+    /** Whether SQLite answered "busy": another connection held the lock it needed. */
+    static boolean isBusy(Throwable error) {
+        return primaryCode(error) == PRIMARY_BUSY;
+    }
+
     /** The driver's message when there is one (Jdbi's repeats the statement), else the first non-Jdbi one. */
     private static String describe(Throwable error) {
         Throwable chosen = null;

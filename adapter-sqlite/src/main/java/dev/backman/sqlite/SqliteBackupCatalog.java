@@ -33,6 +33,7 @@ public final class SqliteBackupCatalog implements BackupCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteBackupCatalog.class);
     /** How long an operation waits for another process's write to finish before failing. */
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final long WAL_RETRY_PAUSE_MILLIS = 20;
 
     private final Path file;
     private final Connection connection;
@@ -128,12 +129,41 @@ public final class SqliteBackupCatalog implements BackupCatalog {
     }
 
     private static void configure(Handle handle, Path file) {
-        String mode = handle.createQuery("PRAGMA journal_mode = WAL").map((rs, ctx) -> rs.getString(1)).one();
+        String mode = walMode(handle);
         if (!"wal".equalsIgnoreCase(mode)) {
             // e.g. a network file system without shared memory: still correct, only less concurrent.
             LOG.warn("catalog {}: WAL journal mode unavailable, using {}", file, mode);
         }
         handle.execute("PRAGMA foreign_keys = ON");
+    }
+
+    /**
+     * Puts the catalog in WAL mode, which stays with the file: an existing catalog is only asked. SQLite answers a
+     * switch that races with another connection's (several processes opening a new catalog at once) "busy" at once,
+     * without the wait it grants other statements, so it is tried again until the busy timeout.
+     */
+    private static String walMode(Handle handle) {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
+        while (true) {
+            try {
+                String mode = pragma(handle, "PRAGMA journal_mode");
+                return "wal".equalsIgnoreCase(mode) ? mode : pragma(handle, "PRAGMA journal_mode = WAL");
+            } catch (RuntimeException e) {
+                if (!SqlFailures.isBusy(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(WAL_RETRY_PAUSE_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String pragma(Handle handle, String sql) {
+        return handle.createQuery(sql).map((rs, ctx) -> rs.getString(1)).one();
     }
 
     @Override

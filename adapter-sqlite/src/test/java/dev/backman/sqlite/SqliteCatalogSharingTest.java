@@ -86,20 +86,26 @@ class SqliteCatalogSharingTest {
 
     @Test
     void severalProcessesOpeningANewCatalogAtOnceAllSucceed() throws Exception {
-        List<Callable<Void>> openers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            BackupMetadata mine = backup("p" + i, i);
-            openers.add(() -> {
-                try (SqliteBackupCatalog catalog = SqliteBackupCatalog.open(file())) {
-                    catalog.save(mine);
-                }
-                return null;
-            });
-        }
-        runTogether(openers);
+        // SQLite answers a switch to WAL that races with another connection "busy" at once, without waiting:
+        // several rounds, each on a new file, make that race likely
+        for (int round = 0; round < 12; round++) {
+            Path file = dir.resolve("round-" + round + ".db");
+            List<Callable<Void>> openers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                BackupMetadata mine = backup("p" + i, i);
+                openers.add(() -> {
+                    try (SqliteBackupCatalog catalog = SqliteBackupCatalog.open(file)) {
+                        catalog.save(mine);
+                    }
+                    return null;
+                });
+            }
+            runTogether(openers);
 
-        try (SqliteBackupCatalog catalog = SqliteBackupCatalog.open(file())) {
-            assertThat(catalog.list()).extracting(BackupMetadata::backupId).containsExactly("p0", "p1", "p2", "p3");
+            try (SqliteBackupCatalog catalog = SqliteBackupCatalog.open(file)) {
+                assertThat(catalog.list()).extracting(BackupMetadata::backupId)
+                        .containsExactly("p0", "p1", "p2", "p3");
+            }
         }
     }
 
