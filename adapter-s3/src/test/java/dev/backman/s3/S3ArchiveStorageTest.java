@@ -10,7 +10,6 @@ import dev.backman.domain.port.StagedObject;
 import dev.backman.domain.port.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.security.MessageDigest;

@@ -48,7 +48,7 @@ final class Repository {
 
     /** The descriptor, read now, if the repository exists; checks that this version can read it. */
     Optional<RepositoryDescriptor> descriptor() {
-        Optional<byte[]> bytes = read(RepositoryLayout.DESCRIPTOR);
+        Optional<byte[]> bytes = ports.storage().read(RepositoryLayout.DESCRIPTOR);
         if (bytes.isEmpty()) {
             lastRead = Optional.empty();
             return lastRead;
@@ -72,8 +72,8 @@ final class Repository {
 
     /** The stored bytes of {@code backman.repo.json}, which must exist. */
     byte[] descriptorBytes() {
-        return read(RepositoryLayout.DESCRIPTOR).orElseThrow(() -> new StorageFailure(ports.storage().location(),
-                RepositoryLayout.DESCRIPTOR + " disappeared", false, null));
+        return ports.storage().read(RepositoryLayout.DESCRIPTOR).orElseThrow(() -> new StorageFailure(
+                ports.storage().location(), RepositoryLayout.DESCRIPTOR + " disappeared", false, null));
     }
 
     private RepositoryDescriptor decodeDescriptor(byte[] bytes) {
@@ -90,7 +90,7 @@ final class Repository {
      * manifest of a backup the catalog knows is an {@link IntegrityViolation} naming the manifest's key.
      */
     Manifest manifest(String backupId) {
-        byte[] bytes = read(RepositoryLayout.manifestKey(backupId))
+        byte[] bytes = ports.storage().read(RepositoryLayout.manifestKey(backupId))
                 .orElseThrow(() -> ports.catalog().find(backupId).isPresent()
                         ? new IntegrityViolation(backupId, null, "its manifest "
                         + RepositoryLayout.manifestKey(backupId) + " is missing from the repository")
@@ -221,9 +221,5 @@ final class Repository {
         String name = archiveKey.substring(RepositoryLayout.ARCHIVES.length());
         int dot = name.indexOf('.');
         return dot <= 0 ? null : name.substring(0, dot);
-    }
-
-    private Optional<byte[]> read(String key) {
-        return ports.storage().read(key);
     }
 }
