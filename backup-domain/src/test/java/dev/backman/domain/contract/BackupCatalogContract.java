@@ -380,7 +380,8 @@ public abstract class BackupCatalogContract {
         FileEntry kept = file("r/kept", "b0");
         FileEntry changed = new FileEntry("r/changed", EntryType.FILE, 5, 0644, MTIME, "e".repeat(64), null, "b0");
         FileEntry copy = new FileEntry("r/copy", EntryType.FILE, 5, 0644, MTIME, "e".repeat(64), null, "b0");
-        catalog.saveFiles("b0", List.of(kept, changed, copy, new FileEntry("r", EntryType.DIR, 0, 0755, MTIME, null, null, null)));
+        catalog.saveFiles("b0", List.of(kept, changed, copy,
+                new FileEntry("r", EntryType.DIR, 0, 0755, MTIME, null, null, null)));
         FileEntry changedNow = new FileEntry("r/changed", EntryType.FILE, 7, 0644, MTIME, "f".repeat(64), null, "b1");
         catalog.saveFiles("b1", List.of(kept, changedNow, copy));
 
