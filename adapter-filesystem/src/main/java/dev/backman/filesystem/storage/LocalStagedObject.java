@@ -27,23 +27,32 @@ final class LocalStagedObject implements StagedObject {
     private final StorageFailures failures;
     private final FileChannel channel;
     private final BufferedOutputStream buffered;
+    private final BackgroundSync sync;
     private final OutputStream output;
     private boolean finished;
 
-    private LocalStagedObject(String key, Path temp, Path target, StorageFailures failures, FileChannel channel) {
+    private LocalStagedObject(String key, Path temp, Path target, StorageFailures failures, FileChannel channel,
+                              long syncInterval, BackgroundSync.DataSync dataSync) {
         this.key = key;
         this.temp = temp;
         this.target = target;
         this.failures = failures;
         this.channel = channel;
         this.buffered = new BufferedOutputStream(Channels.newOutputStream(channel), WRITE_BUFFER);
+        this.sync = new BackgroundSync(channel, syncInterval, dataSync);
         this.output = new StagedOutput(this);
     }
 
     /** Opens {@code temp} (which must exist) for writing the object that will become {@code target}. */
     static LocalStagedObject open(String key, Path temp, Path target, StorageFailures failures) throws IOException {
+        return open(key, temp, target, failures, BackgroundSync.DEFAULT_INTERVAL, channel -> channel.force(false));
+    }
+
+    /** As above, flushing to disk in the background through {@code dataSync} every {@code syncInterval} bytes. */
+    static LocalStagedObject open(String key, Path temp, Path target, StorageFailures failures, long syncInterval,
+                                  BackgroundSync.DataSync dataSync) throws IOException {
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        return new LocalStagedObject(key, temp, target, failures, channel);
+        return new LocalStagedObject(key, temp, target, failures, channel, syncInterval, dataSync);
     }
 
     @Override
@@ -58,6 +67,7 @@ final class LocalStagedObject implements StagedObject {
         }
         try {
             buffered.flush();
+            sync.finish();
             channel.force(true);
             long size = channel.size();
             channel.close();
@@ -102,6 +112,7 @@ final class LocalStagedObject implements StagedObject {
             for (int done = 0; done < length; done += WRITE_BUFFER) {
                 buffered.write(bytes, offset + done, Math.min(WRITE_BUFFER, length - done));
             }
+            sync.written(length);
         } catch (IOException e) {
             throw failures.of("cannot write " + key, e);
         }
