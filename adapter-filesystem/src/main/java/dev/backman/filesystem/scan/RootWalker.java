@@ -112,8 +112,10 @@ final class RootWalker {
         protected void compute() {
             List<Visit> forked = new ArrayList<>();
             visit(pending, stat, forked);
-            for (Visit child : forked) {
-                child.join();
+            // newest first: those are still on this thread's own queue and run here at once, while idle threads
+            // steal the oldest; joining in fork order waited on the very tasks other threads had taken
+            for (int i = forked.size() - 1; i >= 0; i--) {
+                forked.get(i).join();
             }
         }
 
