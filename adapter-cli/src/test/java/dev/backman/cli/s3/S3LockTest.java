@@ -32,8 +32,7 @@ class S3LockTest {
         cli = new Cli(dir);
         SourceTree.create(dir.resolve("project"));
         bucket = server.newBucket();
-        Files.writeString(dir.resolve("backman.yaml"), "source_paths: [project]\nbackup_location: s3://" + bucket
-                + "/repo\n" + server.s3Block());
+        Files.writeString(dir.resolve("backman.yaml"), server.repositoryConfig(bucket));
         assertThat(cli.run("init").exitCode()).isZero();
     }
 

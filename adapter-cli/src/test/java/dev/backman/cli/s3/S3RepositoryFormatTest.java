@@ -34,8 +34,7 @@ class S3RepositoryFormatTest {
         cli = new Cli(dir);
         SourceTree.create(dir.resolve("project"));
         bucket = server.newBucket();
-        Files.writeString(dir.resolve("backman.yaml"), "source_paths: [project]\nbackup_location: s3://" + bucket
-                + "/repo\n" + server.s3Block());
+        Files.writeString(dir.resolve("backman.yaml"), server.repositoryConfig(bucket));
         Cli.Result backup = cli.run("backup", "--id", "b1");
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
     }

@@ -37,8 +37,7 @@ class S3RequestCountTest {
         SourceTree.create(dir.resolve("project"));
         bucket = server.newBucket();
         proxy = new FaultProxy(server.port());
-        Files.writeString(dir.resolve("backman.yaml"), "source_paths: [project]\nbackup_location: s3://" + bucket
-                + "/repo\ns3: {endpoint: \"http://127.0.0.1:" + proxy.port() + "\", path_style: true}\n");
+        Files.writeString(dir.resolve("backman.yaml"), server.repositoryConfig(bucket, proxy.port()));
     }
 
     @AfterEach

@@ -155,7 +155,18 @@ public final class S3Server implements BeforeAllCallback, AfterAllCallback {
         return "s3: {endpoint: \"http://127.0.0.1:" + port + "\", path_style: true, part_size_mb: 5}\n";
     }
 
+    /** The {@code s3:} block of a configuration pointing at this server. */
     public String s3Block() {
         return s3Block(port);
+    }
+
+    /** A configuration backing up {@code project} into {@code s3://bucket/repo}, reached through {@code port}. */
+    public String repositoryConfig(String bucket, int port) {
+        return "source_paths: [project]\nbackup_location: s3://" + bucket + "/repo\n" + s3Block(port);
+    }
+
+    /** A configuration backing up {@code project} into {@code s3://bucket/repo} on this server. */
+    public String repositoryConfig(String bucket) {
+        return repositoryConfig(bucket, port);
     }
 }
