@@ -109,6 +109,21 @@ backman_exec() {
         *FlightRecord* | *jfr.unsupported.vm*) ;;
         *) set -- -Djfr.unsupported.vm=true "$@" ;;
     esac
+    # Transparent huge pages for the heap, where the kernel gives them on request (`madvise`) or always. A page fault
+    # costs 12-15 us per 4 KiB page on the virtual machines measured here, and a heap is touched page by page as it
+    # fills and as collections copy into it: a no-change backup of 50,000 entries took 46,000 faults, 19,600 with
+    # huge pages, and 0.88 x the time (0.85 x for 100,000 entries), a full backup 0.97 x, `list` 0.94 x (10-12
+    # paired runs), for 3-6 MiB more peak RSS. Where the kernel has them off, the JVM would print a warning on
+    # stdout (spoiling --json output), so the option is only given when the kernel says they are available.
+    case ${BACKMAN_JAVA_OPTS:-} in
+        *TransparentHugePages*) ;; # the user's choice stands
+        *) run_thp=
+           { read -r run_thp < "${backman_thp_setting:-/sys/kernel/mm/transparent_hugepage/enabled}"; } 2>/dev/null \
+               || true
+           case $run_thp in
+               *'[madvise]'* | *'[always]'*) set -- -XX:+UseTransparentHugePages "$@" ;;
+           esac ;;
+    esac
     if [ -f "$run_jsa" ]; then
         # should the archive not match after all (a JDK updated in place), run without it rather than warn
         set -- -XX:SharedArchiveFile="$run_jsa" -Xlog:cds=off -Xlog:cds+dynamic=off "$@"

@@ -115,14 +115,42 @@ class LauncherTest {
                 source.toString())).strip()).isEqualTo("false false");
     }
 
-    /** The options {@code backman_exec} gives the JVM for a command, with a stand-in that prints them. */
+    @Test
+    void theHeapUsesTransparentHugePagesWhereTheKernelGivesThemOnRequestUnlessTheUserChose() throws Exception {
+        String option = "-XX:+UseTransparentHugePages";
+        assertThat(jvmOptions(null, "backup", "always [madvise] never")).contains(option);
+        assertThat(jvmOptions(null, "list", "always [madvise] never")).contains(option);
+        assertThat(jvmOptions(null, "backup", "[always] madvise never")).contains(option);
+        // off, or no such file (another kernel or system): the JVM would warn on stdout
+        assertThat(jvmOptions(null, "backup", "always madvise [never]")).doesNotContain(option);
+        assertThat(jvmOptions(null, "backup", null)).doesNotContain(option);
+        assertThat(jvmOptions("-XX:-UseTransparentHugePages", "backup", "always [madvise] never"))
+                .contains("-XX:-UseTransparentHugePages").doesNotContain(option);
+    }
+
+    /** The options {@code backman_exec} gives the JVM for a command, where the kernel has no huge pages to give. */
     private List<String> jvmOptions(String userOptions, String command) throws IOException, InterruptedException {
+        return jvmOptions(userOptions, command, null);
+    }
+
+    /**
+     * The options {@code backman_exec} gives the JVM for a command, with a stand-in that prints them; {@code thp} is
+     * what the kernel's transparent huge page setting reads, or null for a kernel without that file.
+     */
+    private List<String> jvmOptions(String userOptions, String command, String thp)
+            throws IOException, InterruptedException {
         Path printer = dir.resolve("print-args");
         Files.writeString(printer, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
         printer.toFile().setExecutable(true);
+        Path thpSetting = dir.resolve("thp-enabled");
+        Files.deleteIfExists(thpSetting);
+        if (thp != null) {
+            Files.writeString(thpSetting, thp + "\n");
+        }
         ProcessBuilder process = new ProcessBuilder("sh", "-c",
-                ". \"$0\" && backman_exec \"$1\" /nonexistent.jsa /nonexistent.json -cp x Main \"$2\"",
-                LAUNCHER_LIBRARY.toAbsolutePath().toString(), printer.toString(), command);
+                ". \"$0\" && backman_thp_setting=$3 && backman_exec \"$1\" /nonexistent.jsa /nonexistent.json "
+                        + "-cp x Main \"$2\"",
+                LAUNCHER_LIBRARY.toAbsolutePath().toString(), printer.toString(), command, thpSetting.toString());
         if (userOptions == null) {
             process.environment().remove("BACKMAN_JAVA_OPTS");
         } else {
