@@ -74,6 +74,27 @@ class FileSystemSourceScannerTest {
     }
 
     @Test
+    void aNameWhoseBytesAreNotUtf8IsScannedWithItsOwnBytes() throws Exception {
+        Path root = dir("proj");
+        file(root.resolve("plain.txt"));
+        // the shell writes the raw byte 0xFF, which no Java string can name through the default encoding; a listing
+        // that decoded names and encoded them again would look for another file and find it vanished
+        Process shell = new ProcessBuilder("sh", "-c", "printf abc > \"$(printf 'bad\\377name')\"")
+                .directory(root.toFile()).redirectErrorStream(true).start();
+        assertThat(shell.waitFor()).isZero();
+
+        ScanResult result = scan(NO_RULES, root);
+
+        assertThat(result.skipped()).isEmpty();
+        assertThat(result.entries()).hasSize(3);
+        ScannedEntry odd = result.entries().stream().filter(e -> e.archivePath().startsWith("proj/bad"))
+                .findFirst().orElseThrow();
+        assertThat(odd.type()).isEqualTo(EntryType.FILE);
+        assertThat(odd.size()).isEqualTo(3);
+        assertThat(Files.readString(odd.source())).isEqualTo("abc");
+    }
+
+    @Test
     void reportsTypeSizeModeMtimeAndSourcePath() throws IOException {
         Path root = dir("proj");
         Path file = root.resolve("data.bin");
