@@ -1,5 +1,10 @@
 package dev.backman.s3;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -15,11 +20,9 @@ final class S3ClientFactory {
 
     static S3Client create(S3Settings settings) {
         S3ClientBuilder builder = S3Client.builder()
-                // the JDK's HttpURLConnection: no Apache/Netty stack to load for a blocking, few-threads client
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(settings.connectTimeout())
-                        .socketTimeout(settings.readTimeout())
-                        .build())
+                // the JDK's HttpURLConnection: no Apache/Netty stack to load for a blocking, few-threads client. Opened
+                // here rather than by the SDK so that request bodies reach the socket in large writes.
+                .httpClient(UrlConnectionHttpClient.create(uri -> open(uri, settings)))
                 .region(Region.of(settings.region()))
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .serviceConfiguration(S3Configuration.builder()
@@ -40,5 +43,24 @@ final class S3ClientFactory {
             builder.crossRegionAccessEnabled(true);
         }
         return builder.build();
+    }
+
+    /**
+     * Opens a connection as the SDK's own factory does without proxy settings of its own (the JDK's proxy selector,
+     * its default TLS context), with the configured timeouts, and wrapped so that bodies are sent in large writes.
+     */
+    static HttpURLConnection open(URI uri, S3Settings settings) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(millis(settings.connectTimeout()));
+            connection.setReadTimeout(millis(settings.readTimeout()));
+            return new LargeWriteConnection(connection);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a connection to " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 }

@@ -78,7 +78,8 @@ final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback {
 
     private static S3Client newClient(URI endpoint, String secretKey, ExecutionInterceptor... interceptors) {
         return S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                // connections as backman's own client opens them, so that every test sends bodies the way it does
+                .httpClient(UrlConnectionHttpClient.create(uri -> S3ClientFactory.open(uri, S3Settings.defaults())))
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, secretKey)))
