@@ -14,9 +14,17 @@ backman_jvm_key() {
     echo "${backman_key_sum%% *}"
 }
 
-# Class-data sharing: a training run (a small backup with a configuration file, in a scratch directory) records the
-# classes a command loads into an AppCDS archive; later runs map it instead of loading them. Measured here:
-# `backman list` 0.82 s -> 0.50 s. Any failure just leaves the archive out.
+# Class-data sharing: a training run (a small backup with a configuration file, in a scratch directory) lists the
+# classes a command loads, and a static AppCDS archive is dumped from that list; later runs map it instead of loading
+# and verifying those classes from the jars. Measured here: `backman list` 0.82 s -> 0.50 s. Any failure just
+# leaves the archive out.
+# Static, not a dynamic archive (-XX:ArchiveClassesAtExit): JDK 17 leaves classes of Java 5 class files out of a
+# dynamic archive, and with them every class linked against them. picocli is built for Java 5, so its 175 classes
+# and the command classes implementing its interfaces were read from the jars on every run; a static archive of JDK
+# 17 holds them. Two training backups, a full one and one that finds nothing changed, list the classes of both kinds
+# (the lists are merged where they are plain class names, as JDK 17 writes them). Against a dynamic archive of the
+# same training: no-change backup of 50,000 entries 0.93 x the time, 0.95 x the CPU (12 pairs), peak RSS +4 MiB;
+# the first run after a build spends about 15 s training instead of 5.
 # The training backup is encrypted (a passphrase from a variable, the catalog in the scratch directory), so Tink's
 # classes are archived, and has an offsite copy in S3 at port 0 of the loopback address, where every connection is
 # refused at once: the AWS SDK builds its client and signs a request, so those classes are archived as well (a
@@ -35,10 +43,20 @@ backman_train_cds() {
         's3: {endpoint: "http://127.0.0.1:0", region: us-east-1, path_style: true, max_attempts: 1}' \
         > "$cds_scratch/backman.yaml"
     if (cd "$cds_scratch" && unset AWS_SESSION_TOKEN AWS_PROFILE \
-            && BACKMAN_CDS_PASSPHRASE=backman-cds AWS_ACCESS_KEY_ID=backman-cds AWS_SECRET_ACCESS_KEY=backman-cds \
-            AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true \
-            "$cds_java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-            -XX:ArchiveClassesAtExit="$cds_jsa.$$" "$@" --json backup) >/dev/null 2>&1 \
+            && export BACKMAN_CDS_PASSPHRASE=backman-cds AWS_ACCESS_KEY_ID=backman-cds \
+                AWS_SECRET_ACCESS_KEY=backman-cds AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
+                AWS_EC2_METADATA_DISABLED=true \
+            && "$cds_java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:DumpLoadedClassList=full.classes \
+                "$@" --json backup \
+            && "$cds_java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:DumpLoadedClassList=incremental.classes \
+                "$@" --json backup \
+            && if grep -q ' id: ' full.classes; then # numbered entries (newer JDKs) cannot be merged line by line
+                cp full.classes all.classes
+            else
+                awk '!seen[$0]++' full.classes incremental.classes > all.classes
+            fi \
+            && "$cds_java" -Xshare:dump -XX:SharedClassListFile=all.classes -XX:SharedArchiveFile="$cds_jsa.$$" \
+                "$@") >/dev/null 2>&1 \
             && [ -f "$cds_jsa.$$" ]; then
         mv -f "$cds_jsa.$$" "$cds_jsa"
     fi

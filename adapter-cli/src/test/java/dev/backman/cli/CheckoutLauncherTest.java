@@ -46,10 +46,16 @@ class CheckoutLauncherTest {
         jdk = Files.createDirectories(dir.resolve("jdk/bin")).getParent();
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.99\"\n");
         calls = dir.resolve("calls.log");
-        // one line per call; a training run leaves the archive it was asked for, as the JVM does
+        // one line per call; a training run leaves the class list it was asked for, and a dump (-Xshare:dump) the
+        // archive, as the JVM does
         Path java = jdk.resolve("bin/java");
         Files.writeString(java, "#!/bin/sh\nprintf '%s ' \"$@\" >> '" + calls + "'\necho >> '" + calls + "'\n"
-                + "for arg; do case $arg in -XX:ArchiveClassesAtExit=*) echo jsa > \"${arg#*=}\" ;; esac; done\n");
+                + "for arg; do case $arg in\n"
+                + "  -XX:DumpLoadedClassList=*) echo java/lang/Object > \"${arg#*=}\" ;;\n"
+                + "esac; done\n"
+                + "case \" $* \" in *' -Xshare:dump '*)\n"
+                + "  for arg; do case $arg in -XX:SharedArchiveFile=*) echo jsa > \"${arg#*=}\" ;; esac; done ;;\n"
+                + "esac\n");
         assertThat(java.toFile().setExecutable(true)).isTrue();
     }
 
@@ -60,20 +66,22 @@ class CheckoutLauncherTest {
 
         launch(link);
         List<String> first = callLines();
-        assertThat(first).hasSize(2);
-        assertThat(first.get(0)).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(first).hasSize(4);
+        assertThat(first.get(0)).contains("-XX:DumpLoadedClassList=full.classes", "--json backup");
+        assertThat(first.get(1)).contains("-XX:DumpLoadedClassList=incremental.classes", "--json backup");
+        assertThat(first.get(2)).contains("-Xshare:dump", "-XX:SharedClassListFile=all.classes");
         Path archive = onlyArchive();
-        assertThat(first.get(1)).contains("-XX:SharedArchiveFile=" + checkout.toRealPath()
+        assertThat(first.get(3)).contains("-XX:SharedArchiveFile=" + checkout.toRealPath()
                 .resolve("adapter-cli/target").resolve(archive.getFileName()), "--version");
 
         launch(link);
-        assertThat(callLines()).hasSize(3).last().asString().doesNotContain("ArchiveClassesAtExit");
+        assertThat(callLines()).hasSize(5).last().asString().doesNotContain("-Xshare:dump");
 
         setTime(checkout.resolve("adapter-cli/target/lib/dependency.jar"), 60); // a dependency replaced
         launch(link);
         List<String> after = callLines();
-        assertThat(after).hasSize(5);
-        assertThat(after.get(3)).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(after).hasSize(9);
+        assertThat(after.get(7)).contains("-Xshare:dump");
     }
 
     @Test

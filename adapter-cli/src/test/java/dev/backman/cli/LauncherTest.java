@@ -27,7 +27,7 @@ class LauncherTest {
     Path dir;
 
     @Test
-    void theTrainingArchivesAnEncryptedBackupAndTheS3ClientAndRemovesItsScratchDirectory() throws Exception {
+    void theTrainingArchivesAnEncryptedBackupTheS3ClientAndPicocliAndRemovesItsScratchDirectory() throws Exception {
         String classPath = jarClassPath();
         Path archive = dir.resolve("backman.jsa");
         Path scratchParent = Files.createDirectories(dir.resolve("tmp"));
@@ -44,6 +44,9 @@ class LauncherTest {
                 "-XX:+PrintSharedArchiveAndExit", "-cp", classPath, Main.class.getName()));
         assertThat(contents)
                 .contains("dev.backman.application.CreateBackup ")
+                // picocli's Java 5 class files, and a class linked against them, which a dynamic archive leaves out
+                .contains("picocli.CommandLine ")
+                .contains("dev.backman.cli.wiring.GuiceCommandFactory ")
                 .contains("dev.backman.crypto.EncryptedArchiveStorage ")
                 .contains("software.amazon.awssdk.services.s3.DefaultS3Client ")
                 .contains("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient ");
