@@ -68,11 +68,7 @@ final class LargeWriteConnection extends HttpURLConnection {
 
     @Override
     public InputStream getErrorStream() {
-        try {
-            endBody();
-        } catch (IOException e) {
-            // the JDK's error stream is what is left to read; the failure shows in the response code
-        }
+        flushQuietly();
         return connection.getErrorStream();
     }
 
@@ -100,11 +96,12 @@ final class LargeWriteConnection extends HttpURLConnection {
         return connection.getHeaderFieldKey(n);
     }
 
+    /** For the calls that cannot throw: the JDK's connection reports a failed send from its own calls. */
     private void flushQuietly() {
         try {
             endBody();
         } catch (IOException e) {
-            // the JDK's connection reports the failure from the header and response calls themselves
+            // the response code, headers and streams of the JDK's connection then report it
         }
     }
 
