@@ -25,8 +25,8 @@ backman_jvm_key() {
 # (the lists are merged where they are plain class names, as JDK 17 writes them). Against a dynamic archive of the
 # same training: no-change backup of 50,000 entries 0.93 x the time, 0.95 x the CPU (12 pairs), peak RSS +4 MiB;
 # the first run after a build spends about 15 s training instead of 5.
-# The training backup is encrypted (a passphrase from a variable, the catalog in the scratch directory), so Tink's
-# classes are archived, and has an offsite copy in S3 at port 0 of the loopback address, where every connection is
+# The training backups are encrypted (a passphrase from a variable, the catalog in the scratch directory), so Tink's
+# classes are archived, and have an offsite copy in S3 at port 0 of the loopback address, where every connection is
 # refused at once: the AWS SDK builds its client and signs a request, so those classes are archived as well (a
 # restore of 1 GiB from S3 3.7 -> 3.3 s, most of it in starting the SDK). The copy just stays pending; the
 # credentials are dummies and no AWS configuration file is read.
