@@ -23,6 +23,8 @@ final class S3ClientFactory {
                 // the JDK's HttpURLConnection: no Apache/Netty stack to load for a blocking, few-threads client. Opened
                 // here rather than by the SDK so that request bodies reach the socket in large writes.
                 .httpClient(UrlConnectionHttpClient.create(uri -> open(uri, settings)))
+                // archive parts are guarded by their CRC-32C, not by a second SHA-256 of every byte
+                .putAuthScheme(UnsignedPartPayloadSigner.authScheme())
                 .region(Region.of(settings.region()))
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .serviceConfiguration(S3Configuration.builder()

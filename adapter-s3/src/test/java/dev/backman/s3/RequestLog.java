@@ -19,9 +19,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
- * Records every request a client sends (operation and HTTP headers, before signing). Can drop headers the test
- * server does not implement (object lock), damage request bodies, delay requests and cut response bodies off, to
- * test what a real service and network would do.
+ * Records every request a client sends (operation and HTTP headers, before signing and as transmitted). Can drop
+ * headers the test server does not implement (object lock), damage request bodies, delay requests and cut response
+ * bodies off, to test what a real service and network would do.
  */
 final class RequestLog implements ExecutionInterceptor {
     /** One request: the operation's request object and its headers. */
@@ -33,6 +33,7 @@ final class RequestLog implements ExecutionInterceptor {
     }
 
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<Sent> transmitted = new CopyOnWriteArrayList<>();
     private volatile String droppedHeaderPrefix;
     private volatile Predicate<SdkRequest> damaged = request -> false;
     private volatile long delayMillis;
@@ -74,8 +75,14 @@ final class RequestLog implements ExecutionInterceptor {
         return sent.stream().filter(s -> type.isInstance(s.request())).toList();
     }
 
+    /** The requests of that operation as they went on the wire: signed, with the headers the signer added. */
+    <T extends SdkRequest> List<Sent> transmitted(Class<T> type) {
+        return transmitted.stream().filter(s -> type.isInstance(s.request())).toList();
+    }
+
     void clear() {
         sent.clear();
+        transmitted.clear();
     }
 
     @Override
@@ -141,6 +148,7 @@ final class RequestLog implements ExecutionInterceptor {
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        transmitted.add(new Sent(context.request(), Map.copyOf(context.httpRequest().headers())));
         if (delayed.test(context.request())) {
             try {
                 Thread.sleep(delayMillis);

@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +92,29 @@ class S3ArchiveStorageTest extends ArchiveStorageContract {
             }
             assertThat(log.sent(GetObjectRequest.class)).extracting(s -> ((GetObjectRequest) s.request()).range())
                     .doesNotContainNull().hasSize(1 + 1 + 3); // the wide read takes exactly three windows
+        }
+    }
+
+    @Test
+    void partsGoWithoutAPayloadHashOverHttpWhileManifestsKeepTheirs() throws IOException {
+        RequestLog log = new RequestLog();
+        try (S3Client client = server.newClient(log); S3ArchiveStorage s3 = new S3ArchiveStorage(client, location,
+                SMALL_PARTS)) {
+            byte[] manifest = randomBytes(1_000, 17);
+            s3.put("manifests/b1.json", manifest);
+            try (StagedObject staged = s3.stage("archives/b1.tar")) {
+                staged.output().write(randomBytes(11 * MIB, 19));
+                staged.commit();
+            }
+
+            // the server checked each signature (it would refuse a wrong one) and each part's CRC-32C
+            assertThat(log.transmitted(UploadPartRequest.class)).hasSize(3).allSatisfy(part -> {
+                assertThat(part.header("x-amz-content-sha256")).isEqualTo("UNSIGNED-PAYLOAD");
+                assertThat(part.header("x-amz-checksum-crc32c")).isNotBlank();
+            });
+            assertThat(log.transmitted(PutObjectRequest.class)).singleElement()
+                    .satisfies(put -> assertThat(put.header("x-amz-content-sha256")).isEqualTo(HexFormat.of().formatHex(sha256().digest(manifest))));
+            assertThat(s3.read("manifests/b1.json")).hasValue(manifest);
         }
     }
 

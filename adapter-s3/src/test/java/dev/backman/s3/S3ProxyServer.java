@@ -81,6 +81,7 @@ final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback {
                 // connections as backman's own client opens them, so that every test sends bodies the way it does
                 .httpClient(UrlConnectionHttpClient.create(uri -> S3ClientFactory.open(uri, S3Settings.defaults())))
                 .endpointOverride(endpoint)
+                .putAuthScheme(UnsignedPartPayloadSigner.authScheme())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, secretKey)))
                 .serviceConfiguration(S3Configuration.builder()
