@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backman.application.BackupManager;
 import dev.backman.application.BackupRequest;
 import dev.backman.application.BackupResult;
+import dev.backman.application.BackupStatistics;
 import dev.backman.application.PruneDecision;
 import dev.backman.application.PruneReport;
 import dev.backman.domain.model.BackupConfig;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.RetentionRules;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,7 +67,35 @@ class RetentionRulesEndToEndTest {
             assertThat(second.statistics().dedupSavedBytes())
                     .isEqualTo(second.metadata().totalSizeBytes() - "brand new\n".length());
             assertThat(manager.backup(new BackupRequest(null, List.of(), false, false, true)).statistics())
-                    .isEqualTo(dev.backman.application.BackupStatistics.none());
+                    .isEqualTo(BackupStatistics.none());
+        }
+    }
+
+    @Test
+    void filesTakenUnreadFromTheParentAmongNewChangedAndTouchedOnesAreCountedAndChecksummedAsAFullBackupWould()
+            throws IOException {
+        Path source = dir.resolve("tree");
+        for (String name : List.of("a.txt", "c.txt", "e.txt", "sub/x.txt")) {
+            TreeFixture.write(source.resolve(name), "content of " + name + "\n");
+        }
+        BackupConfig config = BackupConfig.defaults().withSourcePaths(List.of(source))
+                .withBackupLocation(dir.resolve("backups").toString());
+        try (BackupManager manager = Managers.onDisk(config, clock)) {
+            manager.backup(BackupRequest.withId("first"));
+            clock.advance(Duration.ofMinutes(5));
+            TreeFixture.write(source.resolve("b.txt"), "new between unchanged ones\n");
+            TreeFixture.write(source.resolve("c.txt"), "edited, and longer than before\n");
+            Files.setLastModifiedTime(source.resolve("e.txt"), FileTime.from(Instant.parse("2026-11-21T08:00:00Z")));
+            TreeFixture.write(source.resolve("sub/y.txt"), "new after an unchanged one\n");
+
+            BackupResult second = manager.backup(BackupRequest.withId("second"));
+            BackupResult full = manager.backup(new BackupRequest("full", List.of(), true, false, false));
+
+            assertThat(second.statistics()).extracting(BackupStatistics::newFiles, BackupStatistics::changedFiles,
+                    BackupStatistics::unchangedFiles).containsExactly(2L, 1L, 3L); // a.txt and sub/x.txt unread, e.txt read again: the same content
+            assertThat(second.metadata().checksum()).isEqualTo(full.metadata().checksum());
+            assertThat(manager.backup(BackupRequest.withId("third")).metadata().checksum())
+                    .isEqualTo(full.metadata().checksum());
         }
     }
 }

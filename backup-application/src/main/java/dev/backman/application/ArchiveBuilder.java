@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -41,17 +42,20 @@ final class ArchiveBuilder {
 
     ArchiveOutcome build(BackupMetadata backup, ScanResult scan, ChainContents chain, boolean rehash) {
         String id = backup.backupId();
-        Map<ScannedEntry, FileEntry> unchanged = new IdentityHashMap<>();
+        // the parent's entry of each unchanged file, by its index in the scan
+        FileEntry[] unchanged = new FileEntry[scan.entries().size()];
         List<ScannedEntry> changed = new ArrayList<>();
+        int index = 0;
         for (ScannedEntry scanned : scan.entries()) {
             if (scanned.type() == EntryType.FILE) {
                 FileEntry before = rehash ? null : chain.unchanged(scanned);
                 if (before != null) {
-                    unchanged.put(scanned, before);
+                    unchanged[index] = before;
                 } else {
                     changed.add(scanned);
                 }
             }
+            index++;
         }
         Set<ScannedEntry> readWhole = Collections.newSetFromMap(new IdentityHashMap<>());
         List<ScannedEntry> candidates = new ArrayList<>();
@@ -65,6 +69,7 @@ final class ArchiveBuilder {
 
         String key = RepositoryLayout.archiveKey(id, backup.compressionType());
         List<FileEntry> planned = new ArrayList<>(scan.entries().size());
+        BitSet fromParent = new BitSet();
         Map<String, FileEntry> firstByDigest = new HashMap<>();
         Map<String, String> originalOf = new HashMap<>();
         List<SkippedFile> skipped = new ArrayList<>();
@@ -82,7 +87,9 @@ final class ArchiveBuilder {
              StreamedArchiveCheck check = type.isTar() ? new StreamedArchiveCheck(ports, type) : null;
              ArchiveWriter writer = ports.codec().newWriter(type,
                      check == null ? staged.output() : check.tee(staged.output()), meter)) {
+            index = -1;
             for (ScannedEntry scanned : scan.entries()) {
+                index++;
                 FileEntry entry = BackupPlan.entry(scanned, null, id);
                 switch (scanned.type()) {
                     case DIR -> {
@@ -96,7 +103,7 @@ final class ArchiveBuilder {
                         }
                     }
                     case FILE -> {
-                        FileEntry before = unchanged.get(scanned);
+                        FileEntry before = unchanged[index];
                         ReadWhole whole = readWhole.contains(scanned) ? ReadWhole.of(scanned, ports.checksums())
                                 : null;
                         String digest = whole != null ? whole.sha256() : hasher.digestOf(scanned);
@@ -108,7 +115,9 @@ final class ArchiveBuilder {
                         FileEntry original = digest == null ? null : firstByDigest.get(digest);
                         if (holder != null) {
                             entry = entry.withContent(holder);
-                            if (before == null) {
+                            if (before != null) {
+                                fromParent.set(planned.size());
+                            } else {
                                 meter.filesDone(1, scanned.size()); // the chain holds it: nothing to read
                             }
                         } else if (original != null) {
@@ -146,7 +155,8 @@ final class ArchiveBuilder {
         for (String path : summary.changedWhileRead()) {
             ports.listener().onWarning(path + " changed while it was read; the backup holds the bytes read");
         }
-        return new ArchiveOutcome(files, archiveSize, summary.sha256ByPath().size(), bytes, skipped, checked);
+        return new ArchiveOutcome(files, ParentMatches.of(fromParent), archiveSize, summary.sha256ByPath().size(),
+                bytes, skipped, checked);
     }
 
     /**

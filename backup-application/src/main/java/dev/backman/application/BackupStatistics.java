@@ -31,19 +31,27 @@ public record BackupStatistics(long newFiles, long changedFiles, long unchangedF
      * Counts a backup's tree against its parent's.
      *
      * @param files           the backup's manifest entries
+     * @param fromParent      which of them are known to be the parent's files (same path, same content)
      * @param before          the parent's entry at a path, or null
      * @param storedFileBytes bytes of the files the archive stores
      */
-    static BackupStatistics count(List<FileEntry> files, Function<String, FileEntry> before, long storedFileBytes) {
+    static BackupStatistics count(List<FileEntry> files, ParentMatches fromParent, Function<String, FileEntry> before,
+                                  long storedFileBytes) {
         long added = 0;
         long changed = 0;
         long unchanged = 0;
         long total = 0;
+        int index = -1;
         for (FileEntry file : files) {
+            index++;
             if (!file.isFile()) {
                 continue;
             }
             total += file.size();
+            if (fromParent.at(index)) {
+                unchanged++;
+                continue;
+            }
             FileEntry previous = before.apply(file.path());
             if (previous == null || !previous.isFile()) {
                 added++;

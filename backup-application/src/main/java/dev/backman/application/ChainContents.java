@@ -96,21 +96,27 @@ final class ChainContents {
     }
 
     /**
-     * The tree checksum of {@code files} ({@link TreeChecksum}). When their regular files are exactly the parent's
+     * The tree checksum of {@code files} ({@link TreeChecksum}), {@code fromParent} saying which of them are known to
+     * be the parent's files. When their regular files are exactly the parent's
      * (the same paths with the same digests, as after a backup that found nothing changed), their lines are the
      * parent's, so its checksum is taken instead of hashing them again: on a freshly started JVM that hashing ran
      * before SHA-256 was compiled, 90 ms of a no-change backup of 50,000 entries.
      */
-    String treeChecksum(List<FileEntry> files) {
-        return previousChecksum != null && sameRegularFilesAsPrevious(files) ? previousChecksum
+    String treeChecksum(List<FileEntry> files, ParentMatches fromParent) {
+        return previousChecksum != null && sameRegularFilesAsPrevious(files, fromParent) ? previousChecksum
                 : TreeChecksum.of(files);
     }
 
-    private boolean sameRegularFilesAsPrevious(List<FileEntry> files) {
+    private boolean sameRegularFilesAsPrevious(List<FileEntry> files, ParentMatches fromParent) {
         int regular = 0;
+        int index = -1;
         for (FileEntry file : files) {
+            index++;
             if (file.isFile()) {
                 regular++;
+                if (fromParent.at(index)) {
+                    continue;
+                }
                 FileEntry before = previous.get(file.path());
                 if (before == null || !before.isFile() || !Objects.equals(before.sha256(), file.sha256())) {
                     return false;

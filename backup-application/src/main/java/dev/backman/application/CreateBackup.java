@@ -113,7 +113,8 @@ final class CreateBackup {
         BackupMetadata written = backup.withContents(
                 files.stream().filter(FileEntry::isFile).count(),
                 files.stream().filter(FileEntry::isFile).mapToLong(FileEntry::size).sum(),
-                contents.treeChecksum(files), outcome.archiveSize(), outcome.storedFiles(), skipped(scan, outcome));
+                contents.treeChecksum(files, outcome.fromParent()), outcome.archiveSize(), outcome.storedFiles(),
+                skipped(scan, outcome));
         Manifest manifest = new Manifest(Manifest.CURRENT_FORMAT,
                 written.withStatus(BackupStatus.COMPLETED).withDuration(seconds(started)), roots, files);
         if (!outcome.checked()) { // zip: its central directory is read back from storage
@@ -129,7 +130,7 @@ final class CreateBackup {
         }
         BackupMetadata completed = manifest.backup().withDuration(seconds(started));
         repository.writeManifest(new Manifest(manifest.formatVersion(), completed, roots, files));
-        return new Written(completed, files, BackupStatistics.count(files, contents::previous,
+        return new Written(completed, files, BackupStatistics.count(files, outcome.fromParent(), contents::previous,
                 outcome.storedBytes()));
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class BackupStatisticsTest {
                 file("src/new.txt", 30, "dd"),
                 file("src/was-a-dir", 10, "ee"));
 
-        BackupStatistics statistics = BackupStatistics.count(files, parent::get, 70);
+        BackupStatistics statistics = BackupStatistics.count(files, ParentMatches.none(), parent::get, 70);
 
         assertThat(statistics.newFiles()).isEqualTo(2);
         assertThat(statistics.changedFiles()).isEqualTo(1);
@@ -35,9 +37,28 @@ class BackupStatisticsTest {
     }
 
     @Test
+    void filesKnownToBeTheParentsCountAsUnchangedWithoutALookup() {
+        List<FileEntry> files = List.of(
+                new FileEntry("src", EntryType.DIR, 0, 0755, T, null, null, null),
+                file("src/same.txt", 100, "aa"),
+                file("src/new.txt", 30, "dd"));
+        BitSet marked = new BitSet();
+        marked.set(1);
+        List<String> looked = new ArrayList<>();
+
+        BackupStatistics statistics = BackupStatistics.count(files, ParentMatches.of(marked), path -> {
+            looked.add(path);
+            return null;
+        }, 30);
+
+        assertThat(statistics).isEqualTo(new BackupStatistics(1, 0, 1, 30, 100));
+        assertThat(looked).containsExactly("src/new.txt");
+    }
+
+    @Test
     void withoutParentEveryFileIsNew() {
         BackupStatistics statistics = BackupStatistics.count(
-                List.of(file("a", 5, "x"), file("b", 5, "x")), path -> null, 5);
+                List.of(file("a", 5, "x"), file("b", 5, "x")), ParentMatches.none(), path -> null, 5);
         assertThat(statistics).isEqualTo(new BackupStatistics(2, 0, 0, 5, 5));
     }
 

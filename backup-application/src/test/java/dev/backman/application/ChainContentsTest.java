@@ -14,12 +14,14 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChainContentsTest {
     private static final Instant T = Instant.parse("2024-03-10T14:05:09Z");
+    private static final ParentMatches NONE = ParentMatches.none();
     private static final List<FileEntry> PARENT_FILES = List.of(
             dir("r"), file("r/a", "a", "b0"), file("r/b", "b", "b0"), link("r/l"));
 
@@ -29,9 +31,24 @@ class ChainContentsTest {
         ChainContents contents = contents("parent's checksum");
         List<FileEntry> same = List.of(dir("r"), file("r/a", "a", "b0"), file("r/b", "b", "b0"));
 
-        assertThat(contents.treeChecksum(same)).isEqualTo("parent's checksum");
-        assertThat(contents.treeChecksum(List.of(file("r/b", "b", "b1"), dir("r/new"), file("r/a", "a", "b1"))))
+        assertThat(contents.treeChecksum(same, NONE)).isEqualTo("parent's checksum");
+        assertThat(contents.treeChecksum(List.of(file("r/b", "b", "b1"), dir("r/new"), file("r/a", "a", "b1")), NONE))
                 .as("other directories, links, order and holders do not count").isEqualTo("parent's checksum");
+    }
+
+    @Test
+    void filesMarkedAsTheParentsAreTakenOnTrustAndNeverMakeAnotherTreeTheParents() {
+        ChainContents contents = contents("parent's checksum");
+        BitSet marked = new BitSet();
+        marked.set(1, 3);
+        // r/z is not the parent's: the mark is believed (the archive builder sets it only for the parent's files)
+        List<FileEntry> trusted = List.of(dir("r"), file("r/a", "a", "b0"), file("r/z", "b", "b0"));
+        List<FileEntry> more = List.of(dir("r"), file("r/a", "a", "b0"), file("r/b", "b", "b0"),
+                file("r/c", "c", "b1"));
+
+        assertThat(contents.treeChecksum(trusted, ParentMatches.of(marked))).isEqualTo("parent's checksum");
+        assertThat(contents.treeChecksum(trusted, NONE)).isEqualTo(TreeChecksum.of(trusted));
+        assertThat(contents.treeChecksum(more, ParentMatches.of(marked))).isEqualTo(TreeChecksum.of(more));
     }
 
     @Test
@@ -46,10 +63,10 @@ class ChainContentsTest {
                 List.of(file("r/a", "a", "b0"), file("r/b", "b", "b0"), file("r/l", "l", "b1")));
 
         for (List<FileEntry> tree : others) {
-            assertThat(contents.treeChecksum(tree)).as("%s", tree).isEqualTo(TreeChecksum.of(tree));
+            assertThat(contents.treeChecksum(tree, NONE)).as("%s", tree).isEqualTo(TreeChecksum.of(tree));
         }
-        assertThat(contents(null).treeChecksum(PARENT_FILES)).isEqualTo(TreeChecksum.of(PARENT_FILES));
-        assertThat(ChainContents.none().treeChecksum(List.of())).isEqualTo(TreeChecksum.of(List.of()));
+        assertThat(contents(null).treeChecksum(PARENT_FILES, NONE)).isEqualTo(TreeChecksum.of(PARENT_FILES));
+        assertThat(ChainContents.none().treeChecksum(List.of(), NONE)).isEqualTo(TreeChecksum.of(List.of()));
     }
 
     @Test
@@ -58,7 +75,7 @@ class ChainContentsTest {
         List<FileEntry> reordered = new ArrayList<>(PARENT_FILES);
         Collections.reverse(reordered);
 
-        assertThat(contents(real).treeChecksum(reordered)).isEqualTo(TreeChecksum.of(reordered));
+        assertThat(contents(real).treeChecksum(reordered, NONE)).isEqualTo(TreeChecksum.of(reordered));
     }
 
     @Test
