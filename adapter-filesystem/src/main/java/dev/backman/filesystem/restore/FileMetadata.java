@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -29,7 +30,10 @@ final class FileMetadata {
         if (entry.mode() >= 0 && path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(path, permissions(entry.mode()));
         }
-        Files.setLastModifiedTime(path, FileTime.from(entry.mtime()));
+        // Both times given: the JDK then skips the fstat it makes to keep the access time (one system call per file
+        // of a restore); the access time of a file just written is now anyway.
+        Files.getFileAttributeView(path, BasicFileAttributeView.class)
+                .setTimes(FileTime.from(entry.mtime()), FileTime.from(Instant.now()), null);
     }
 
     /** A link's own mtime, where the platform can set it without following the link; best effort. */
