@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * Writes a backup's archive. Unchanged files (same size, mtime and identity as in the parent) are not read;
@@ -59,7 +60,9 @@ final class ArchiveBuilder {
         }
         Set<ScannedEntry> readWhole = Collections.newSetFromMap(new IdentityHashMap<>());
         List<ScannedEntry> candidates = new ArrayList<>();
-        for (ScannedEntry candidate : BackupPlan.duplicateCandidates(changed, chain::holdsSize)) {
+        // what the chain stores is gathered only when a file changed: a backup that found nothing never reads it
+        LongPredicate sizeInChain = changed.isEmpty() ? size -> false : chain.storedSizes();
+        for (ScannedEntry candidate : BackupPlan.duplicateCandidates(changed, sizeInChain)) {
             (candidate.size() <= ReadWhole.MAX_SIZE ? readWhole : candidates).add(candidate);
         }
         // every file hashed to find copies, ahead or as it is read whole
@@ -82,7 +85,7 @@ final class ArchiveBuilder {
         boolean checked;
         List<FileEntry> files;
         CompressionType type = backup.compressionType();
-        try (ContentHasher hasher = new ContentHasher(ports.checksums(), candidates, chain::holdsSize);
+        try (ContentHasher hasher = new ContentHasher(ports.checksums(), candidates, sizeInChain);
              StagedObject staged = ports.storage().stage(key);
              StreamedArchiveCheck check = type.isTar() ? new StreamedArchiveCheck(ports, type) : null;
              ArchiveWriter writer = ports.codec().newWriter(type,

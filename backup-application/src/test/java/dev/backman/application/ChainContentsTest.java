@@ -101,16 +101,18 @@ class ChainContentsTest {
 
         ChainContents contents = ChainContents.of(new Chain(BackupType.INCREMENTAL, parent,
                 List.of(full, middle, unchanged, parent), null), catalog);
+        assertThat(asked).as("nothing read before a changed file needs it").isEmpty();
 
-        assertThat(asked).as("the parent's contents come from its list; b2 stored none").containsExactly("b0", "b1");
         assertThat(contents.holderOf("d".repeat(64))).isEqualTo(new StoredContent("d".repeat(64), 40, "b0"));
+        assertThat(asked).as("the parent's contents come from its list; b2 stored none").containsExactly("b0", "b1");
         assertThat(contents.holderOf("e".repeat(64))).isEqualTo(new StoredContent("e".repeat(64), 50, "b1"));
         assertThat(contents.holderOf("b".repeat(64))).as("as the parent's tree has it")
                 .isEqualTo(new StoredContent("b".repeat(64), 1, "b3"));
         assertThat(contents.holderOf("c".repeat(64))).isNull();
-        assertThat(contents.holdsSize(40)).isTrue();
-        assertThat(contents.holdsSize(50)).isTrue();
-        assertThat(contents.holdsSize(41)).isFalse();
+        assertThat(contents.storedSizes().test(40)).isTrue();
+        assertThat(contents.storedSizes().test(50)).isTrue();
+        assertThat(contents.storedSizes().test(41)).isFalse();
+        assertThat(asked).as("read once").hasSize(2);
     }
 
     private static BackupMetadata backup(String id, String parentId, long storedFiles) {
