@@ -19,12 +19,7 @@ final class S3ClientFactory {
     }
 
     static S3Client create(S3Settings settings) {
-        S3ClientBuilder builder = S3Client.builder()
-                // the JDK's HttpURLConnection: no Apache/Netty stack to load for a blocking, few-threads client. Opened
-                // here rather than by the SDK so that request bodies reach the socket in large writes.
-                .httpClient(UrlConnectionHttpClient.create(uri -> open(uri, settings)))
-                // archive parts are guarded by their CRC-32C, not by a second SHA-256 of every byte
-                .putAuthScheme(UnsignedPartPayloadSigner.authScheme())
+        S3ClientBuilder builder = onTheWire(S3Client.builder(), settings)
                 .region(Region.of(settings.region()))
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .serviceConfiguration(S3Configuration.builder()
@@ -45,6 +40,19 @@ final class S3ClientFactory {
             builder.crossRegionAccessEnabled(true);
         }
         return builder.build();
+    }
+
+    /**
+     * How requests go on the wire: the connections and the signing. Tests that build their own client (other
+     * credentials, interceptors) take these from here, so that they send what backman sends.
+     */
+    static S3ClientBuilder onTheWire(S3ClientBuilder builder, S3Settings settings) {
+        return builder
+                // the JDK's HttpURLConnection: no Apache/Netty stack to load for a blocking, few-threads client. Opened
+                // here rather than by the SDK so that request bodies reach the socket in large writes.
+                .httpClient(UrlConnectionHttpClient.create(uri -> open(uri, settings)))
+                // archive parts are guarded by their CRC-32C, not by a second SHA-256 of every byte
+                .putAuthScheme(UnsignedPartPayloadSigner.authScheme());
     }
 
     /**

@@ -73,7 +73,7 @@ final class UnsignedPartPayloadSigner implements HttpSigner<AwsCredentialsIdenti
     }
 
     /** An UploadPart request: a PUT naming both its upload and its part number. */
-    static boolean isPart(SdkHttpRequest http) {
+    private static boolean isPart(SdkHttpRequest http) {
         return http.method() == SdkHttpMethod.PUT
                 && http.firstMatchingRawQueryParameter("uploadId").isPresent()
                 && http.firstMatchingRawQueryParameter("partNumber").isPresent();

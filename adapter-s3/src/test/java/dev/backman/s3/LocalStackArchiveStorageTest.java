@@ -11,7 +11,6 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -30,8 +29,8 @@ class LocalStackArchiveStorageTest extends ArchiveStorageContract {
 
     @BeforeAll
     static void createBucket() {
-        client = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+        // connections and signing as backman's own client has them
+        client = S3ClientFactory.onTheWire(S3Client.builder(), S3Settings.defaults())
                 .endpointOverride(LOCALSTACK.getEndpoint())
                 .forcePathStyle(true)
                 .region(Region.of(LOCALSTACK.getRegion()))

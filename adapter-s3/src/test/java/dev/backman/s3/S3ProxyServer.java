@@ -14,7 +14,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -77,11 +76,9 @@ final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     private static S3Client newClient(URI endpoint, String secretKey, ExecutionInterceptor... interceptors) {
-        return S3Client.builder()
-                // connections as backman's own client opens them, so that every test sends bodies the way it does
-                .httpClient(UrlConnectionHttpClient.create(uri -> S3ClientFactory.open(uri, S3Settings.defaults())))
+        // connections and signing as backman's own client has them, so that every test sends what it sends
+        return S3ClientFactory.onTheWire(S3Client.builder(), S3Settings.defaults())
                 .endpointOverride(endpoint)
-                .putAuthScheme(UnsignedPartPayloadSigner.authScheme())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, secretKey)))
                 .serviceConfiguration(S3Configuration.builder()
