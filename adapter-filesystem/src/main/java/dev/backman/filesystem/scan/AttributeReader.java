@@ -12,7 +12,7 @@ interface AttributeReader {
     /** The fastest reader the file system supports. */
     static AttributeReader forFileSystem(FileSystem fileSystem) {
         return fileSystem.supportedFileAttributeViews().contains("unix")
-                ? new UnixAttributeReader()
+                ? JdkStatReader.ifOpened().orElseGet(UnixAttributeReader::new)
                 : new BasicAttributeReader();
     }
 }

@@ -64,6 +64,7 @@ final class RootWalker {
     void walk() {
         Path start = root.path();
         reader = AttributeReader.forFileSystem(start.getFileSystem());
+        LOG.debug("scanning {} with {}", start, reader.getClass().getSimpleName());
         EntryStat stat;
         try {
             stat = reader.read(start);

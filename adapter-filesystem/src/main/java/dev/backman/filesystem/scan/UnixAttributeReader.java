@@ -30,7 +30,7 @@ final class UnixAttributeReader implements AttributeReader {
                 kind == EntryStat.Kind.SPECIAL ? specialName(rawMode) : null);
     }
 
-    private static EntryStat.Kind kindOf(int rawMode) {
+    static EntryStat.Kind kindOf(int rawMode) {
         return switch (rawMode & TYPE_MASK) {
             case 0100000 -> EntryStat.Kind.FILE;
             case 0040000 -> EntryStat.Kind.DIRECTORY;
@@ -39,7 +39,7 @@ final class UnixAttributeReader implements AttributeReader {
         };
     }
 
-    private static String specialName(int rawMode) {
+    static String specialName(int rawMode) {
         return switch (rawMode & TYPE_MASK) {
             case 0010000 -> "fifo";
             case 0140000 -> "socket";
