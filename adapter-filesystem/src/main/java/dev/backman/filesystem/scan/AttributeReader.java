@@ -2,6 +2,7 @@ package dev.backman.filesystem.scan;
 
 import java.io.IOException;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 
 /** Reads an entry's attributes with one system call, never following a symlink. */
@@ -11,8 +12,11 @@ interface AttributeReader {
 
     /** The fastest reader the file system supports. */
     static AttributeReader forFileSystem(FileSystem fileSystem) {
-        return fileSystem.supportedFileAttributeViews().contains("unix")
+        if (!fileSystem.supportedFileAttributeViews().contains("unix")) {
+            return new BasicAttributeReader();
+        }
+        return fileSystem == FileSystems.getDefault()
                 ? JdkStatReader.ifOpened().orElseGet(UnixAttributeReader::new)
-                : new BasicAttributeReader();
+                : new UnixAttributeReader();
     }
 }

@@ -20,8 +20,9 @@ import java.util.Optional;
  * and again.
  *
  * <p>The JDK does not export that class, so this reader exists only where {@code java.base/sun.nio.fs} is opened to
- * backman ({@code --add-opens java.base/sun.nio.fs=ALL-UNNAMED}, which the launchers give); elsewhere the scan
- * uses {@link UnixAttributeReader}, with the same results.
+ * backman (the {@code Add-Opens} attribute of {@code backman.jar}'s manifest, or a host JVM's
+ * {@code --add-opens java.base/sun.nio.fs=ALL-UNNAMED}), and only for the default file system, whose attributes are
+ * of that class; elsewhere the scan uses {@link UnixAttributeReader}, with the same results.
  */
 final class JdkStatReader implements AttributeReader {
     private static final int PERMISSION_MASK = 07777;
