@@ -1,5 +1,6 @@
 package dev.backman.filesystem.scan;
 
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,8 @@ record EntryStat(Kind kind, long size, int mode, Instant mtime, String fileKey, 
 
     enum Kind { FILE, DIRECTORY, SYMLINK, SPECIAL }
 
+    private static final int TYPE_MASK = 0170000;
+    private static final int PERMISSION_MASK = 07777;
     private static final int OTHERS_READ = 0004;
     private static final int OTHERS_READ_SEARCH = 0005;
 
@@ -24,5 +27,34 @@ record EntryStat(Kind kind, long size, int mode, Instant mtime, String fileKey, 
         }
         int needed = kind == Kind.DIRECTORY ? OTHERS_READ_SEARCH : OTHERS_READ;
         return (mode & needed) == needed;
+    }
+
+    /**
+     * From the fields of a Unix {@code lstat}: {@code rawMode} with its file-type bits; the file key names device,
+     * inode and ctime (milliseconds), the form the catalog keeps, so that every reader's keys compare equal.
+     */
+    static EntryStat ofUnix(int rawMode, long size, FileTime mtime, long device, long inode, FileTime ctime) {
+        Kind kind = kindOf(rawMode);
+        return new EntryStat(kind, kind == Kind.FILE ? size : 0L, rawMode & PERMISSION_MASK, mtime.toInstant(),
+                device + ":" + inode + ":" + ctime.toMillis(), kind == Kind.SPECIAL ? specialName(rawMode) : null);
+    }
+
+    private static Kind kindOf(int rawMode) {
+        return switch (rawMode & TYPE_MASK) {
+            case 0100000 -> Kind.FILE;
+            case 0040000 -> Kind.DIRECTORY;
+            case 0120000 -> Kind.SYMLINK;
+            default -> Kind.SPECIAL;
+        };
+    }
+
+    private static String specialName(int rawMode) {
+        return switch (rawMode & TYPE_MASK) {
+            case 0010000 -> "fifo";
+            case 0140000 -> "socket";
+            case 0020000 -> "character device";
+            case 0060000 -> "block device";
+            default -> "unknown type";
+        };
     }
 }

@@ -6,8 +6,11 @@ import dev.backman.domain.port.ScanResult;
 import dev.backman.domain.port.ScanRules;
 import dev.backman.domain.port.ScannedEntry;
 import dev.backman.domain.port.SourceScanner;
+import java.nio.file.FileSystem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,9 +62,12 @@ public final class FileSystemSourceScanner implements SourceScanner {
         AtomicInteger threads = new AtomicInteger();
         ForkJoinPool pool = new ForkJoinPool(THREADS, p -> new ScanThread(p, threads.getAndIncrement()), null,
                 false);
+        // one reader per file system and scan: choosing one looks up the JDK's attribute accessors
+        Map<FileSystem, AttributeReader> readers = new HashMap<>();
         try {
             for (SourceRoot root : roots) {
-                new RootWalker(root, exclusions, sizeLimit, entries, skipped, fileFound, pool).walk();
+                new RootWalker(root, exclusions, sizeLimit, entries, skipped, fileFound, pool,
+                        fileSystem -> readers.computeIfAbsent(fileSystem, AttributeReader::forFileSystem)).walk();
             }
         } finally {
             pool.shutdownNow();

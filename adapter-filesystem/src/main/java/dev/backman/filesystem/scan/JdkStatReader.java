@@ -25,8 +25,6 @@ import java.util.Optional;
  * of that class; elsewhere the scan uses {@link UnixAttributeReader}, with the same results.
  */
 final class JdkStatReader implements AttributeReader {
-    private static final int PERMISSION_MASK = 07777;
-
     private final MethodHandle mode;
     private final MethodHandle ino;
     private final MethodHandle dev;
@@ -79,10 +77,6 @@ final class JdkStatReader implements AttributeReader {
         } catch (Throwable e) {
             throw new IllegalStateException("reading the attributes of " + path, e);
         }
-        EntryStat.Kind kind = UnixAttributeReader.kindOf(rawMode);
-        long size = kind == EntryStat.Kind.FILE ? attributes.size() : 0L;
-        String fileKey = device + ":" + inode + ":" + changed.toMillis();
-        return new EntryStat(kind, size, rawMode & PERMISSION_MASK, attributes.lastModifiedTime().toInstant(),
-                fileKey, kind == EntryStat.Kind.SPECIAL ? UnixAttributeReader.specialName(rawMode) : null);
+        return EntryStat.ofUnix(rawMode, attributes.size(), attributes.lastModifiedTime(), device, inode, changed);
     }
 }

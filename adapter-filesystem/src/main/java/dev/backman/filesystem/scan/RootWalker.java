@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +46,17 @@ final class RootWalker {
     private final List<SkippedFile> skipped;
     private final LongConsumer fileFound;
     private final ForkJoinPool pool;
+    private final Function<FileSystem, AttributeReader> readers;
     private AttributeReader reader;
 
     /**
      * @param fileFound told the size of each file found, from the pool's threads (one at a time)
      * @param pool      runs the directory tasks
+     * @param readers   the attribute reader for a file system, chosen once per scan
      */
     RootWalker(SourceRoot root, ExclusionRules exclusions, SizeLimit sizeLimit, List<ScannedEntry> entries,
-               List<SkippedFile> skipped, LongConsumer fileFound, ForkJoinPool pool) {
+               List<SkippedFile> skipped, LongConsumer fileFound, ForkJoinPool pool,
+               Function<FileSystem, AttributeReader> readers) {
         this.root = root;
         this.exclusions = exclusions;
         this.sizeLimit = sizeLimit;
@@ -59,11 +64,12 @@ final class RootWalker {
         this.skipped = skipped;
         this.fileFound = fileFound;
         this.pool = pool;
+        this.readers = readers;
     }
 
     void walk() {
         Path start = root.path();
-        reader = AttributeReader.forFileSystem(start.getFileSystem());
+        reader = readers.apply(start.getFileSystem());
         LOG.debug("scanning {} with {}", start, reader.getClass().getSimpleName());
         EntryStat stat;
         try {
