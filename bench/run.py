@@ -6,12 +6,17 @@ Usage:
 
 Builds the corpora once with make_corpus.py (presets `mixed` and `small`) into the work directory, then, for
 each run, copies the corpus, and measures each tool in turn on that copy (alternating, so that drift of this
-noisy machine hits all tools alike):
+noisy machine hits all tools alike; backman goes first in odd runs and restic in even ones):
 
     full backup (backman tar.zst, backman zip, restic, tar | zstd)
     no-change backup (backman, restic)
     backup after the 1 % mutation of mutate_corpus.py (backman, restic)
     full restore of the latest backup (backman, restic)
+
+Every timed command starts after a sync, so that no tool pays for writing back what the step before wrote, and
+each tool restores into a directory of its own, both removed only after both restores: a file system without a
+journal (ext4 here) will not reuse an inode for a minute after it was freed, and the first files created after many
+were deleted make its inode allocator walk past all of them.
 
 Every process is timed whole (JVM start included) with /usr/bin/time, which also gives the peak RSS. The
 table shows medians over the runs and the ratios backman/restic and backman/(tar | zstd). backman backs up
@@ -36,6 +41,7 @@ CONFIG = "exclude_patterns: []\ninclude_hidden: true\nmax_file_size_mb: 0\nreten
 
 def timed(cmd, cwd=None, env=None, stdout=subprocess.DEVNULL):
     """Runs cmd under /usr/bin/time; returns (seconds, peak RSS in MiB)."""
+    os.sync()  # what the previous step wrote is written back before this one starts, not during it
     with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
         full = ["/usr/bin/time", "-f", "%e %M", "-o", out.name] + cmd
         result = subprocess.run(full, cwd=cwd, env=env, stdout=stdout, stderr=subprocess.PIPE, text=True)
@@ -146,28 +152,34 @@ def main():
                 res.add("full", "restic", s, m)
                 res.sizes[("full", "restic")] = du(rrepo)
 
-            # no change, then the 1 % mutation
-            backman_step(res, "no change", repo, corpus, config, work, "same")
-            if restic:
-                s, m = timed([restic, "backup", "-q", "."], cwd=corpus, env=restic_env(rrepo))
-                res.add("no change", "restic", s, m)
+            # no change, then the 1 % mutation; the tools take turns at going first
+            def pair(op, backup_id):
+                steps = [lambda: backman_step(res, op, repo, corpus, config, work, backup_id)]
+                if restic:
+                    steps.append(lambda: res.add(op, "restic", *timed([restic, "backup", "-q", "."], cwd=corpus,
+                                                                        env=restic_env(rrepo))))
+                for step in (steps if run % 2 == 0 else steps[::-1]):
+                    step()
+
+            pair("no change", "same")
             subprocess.run([sys.executable, str(tools / "mutate_corpus.py"), str(corpus)], check=True,
                            stdout=subprocess.DEVNULL)
             warm(corpus)
-            backman_step(res, "1% changed", repo, corpus, config, work, "mutated")
-            if restic:
-                s, m = timed([restic, "backup", "-q", "."], cwd=corpus, env=restic_env(rrepo))
-                res.add("1% changed", "restic", s, m)
+            pair("1% changed", "mutated")
 
-            # full restore of the latest backup, alternating tools
-            target = work / "restore"
-            shutil.rmtree(target, ignore_errors=True)
-            s, m = timed(backman(["-r", str(repo), "restore", "mutated", "--target", str(target)], config, work))
-            res.add("restore", "backman", s, m)
-            shutil.rmtree(target, ignore_errors=True)
+            # full restore of the latest backup, each tool into its own directory, removed after both
+            targets = {"backman": work / "restore-backman", "restic": work / "restore-restic"}
+            for target in targets.values():
+                shutil.rmtree(target, ignore_errors=True)
+            restores = [lambda: res.add("restore", "backman", *timed(backman(
+                ["-r", str(repo), "restore", "mutated", "--target", str(targets["backman"])], config, work)))]
             if restic:
-                s, m = timed([restic, "restore", "-q", "latest", "--target", str(target)], env=restic_env(rrepo))
-                res.add("restore", "restic", s, m)
+                restores.append(lambda: res.add("restore", "restic", *timed(
+                    [restic, "restore", "-q", "latest", "--target", str(targets["restic"])],
+                    env=restic_env(rrepo))))
+            for restore in (restores if run % 2 == 0 else restores[::-1]):
+                restore()
+            for target in targets.values():
                 shutil.rmtree(target, ignore_errors=True)
         report(preset, res, args.runs)
 
