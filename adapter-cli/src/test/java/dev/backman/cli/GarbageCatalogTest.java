@@ -49,6 +49,18 @@ class GarbageCatalogTest {
         assertRebuildRecovers();
     }
 
+    @Test
+    void aCommandThatNeverReadsTheCatalogDoesNotOpenIt() throws IOException {
+        byte[] garbage = new byte[64 * 1024];
+        new Random(7).nextBytes(garbage);
+        Files.write(catalog, garbage);
+
+        Cli.Result dryRun = cli.run("backup", "project", "--dry-run");
+
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero(); // a dry run only scans
+        assertThat(Files.readAllBytes(catalog)).isEqualTo(garbage);
+    }
+
     private void assertEveryCommandSuggestsARebuild() {
         String[][] commands = {
             {"list"}, {"status", "b1"}, {"verify"}, {"restore", "b1", "--target", "out"},

@@ -41,19 +41,28 @@ public final class CatalogModule extends AbstractModule {
      * @return the module
      */
     public static CatalogModule recreating() {
-        return new CatalogModule(path -> new LazyBackupCatalog(() -> SqliteBackupCatalog.recreate(path)));
+        return new CatalogModule(SqliteBackupCatalog::recreate);
     }
 
+    /**
+     * The catalog, opened on first use: a backup's scan then starts while SQLite and Jdbi are set up (about a
+     * tenth of a second of class loading and initialization), and commands that never read it never open it.
+     */
     @Provides
     @Singleton
     BackupCatalog catalog(BackupConfig config, RepositoryBackend backend, RepositoryLocation location,
                           ArchiveStorage storage, RepositoryDocuments documents, RepositoryKeyring keyring) {
+        return new LazyBackupCatalog(() -> open(config, backend, location, storage, documents, keyring));
+    }
+
+    private BackupCatalog open(BackupConfig config, RepositoryBackend backend, RepositoryLocation location,
+                               ArchiveStorage storage, RepositoryDocuments documents, RepositoryKeyring keyring) {
         if (config.catalogPath() != null) {
             return opener.apply(config.catalogPath());
         }
         RepositoryIdentity identity = new RepositoryIdentity(storage, documents, keyring);
         if (keyring.encrypted()) { // file names in clear must not lie beside encrypted archives
-            return new LazyBackupCatalog(() -> opener.apply(DataDirectory.fromEnvironment().catalogOf(identity.id())));
+            return opener.apply(DataDirectory.fromEnvironment().catalogOf(identity.id()));
         }
         return backend.openDefaultCatalog(location, identity, opener);
     }

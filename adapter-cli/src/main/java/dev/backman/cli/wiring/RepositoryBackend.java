@@ -41,8 +41,9 @@ public interface RepositoryBackend {
     List<String> breakLocks(ArchiveStorage storage);
 
     /**
-     * The catalog when {@code catalog_path} is not set, opened with {@code opener}. A backend whose catalog is
-     * named after the repository's id may open it on first use, when the repository exists.
+     * The catalog when {@code catalog_path} is not set, opened with {@code opener}. Called on the catalog's first
+     * use (see {@code CatalogModule}), so a catalog named after the repository's id is opened only once the
+     * repository exists.
      *
      * @param location the repository's location
      * @param identity the repository's id

@@ -54,7 +54,7 @@ final class S3Backend implements RepositoryBackend {
     @Override
     public BackupCatalog openDefaultCatalog(RepositoryLocation location, RepositoryIdentity identity,
                                             Function<Path, BackupCatalog> opener) {
-        return new LazyBackupCatalog(() -> opener.apply(data.catalogOf(identity.id())));
+        return opener.apply(data.catalogOf(identity.id()));
     }
 
     private synchronized S3Settings settings() {
