@@ -32,23 +32,71 @@ class ParallelWritesTest {
     @Test
     void theFirstFailureReachesTheCallerAndLaterTasksDoNotRun() throws Exception {
         AtomicInteger ranAfterFailure = new AtomicInteger();
-        CountDownLatch failed = new CountDownLatch(1);
         try (ParallelWrites writes = new ParallelWrites(1, 64 * 1024)) {
             writes.submit(1024, "dir", () -> {
-                failed.countDown();
                 throw new IOException("No space left on device");
             });
-            failed.await();
-            // submitted after the failure: either refused at once or skipped by the writer thread
-            try {
-                writes.submit(1024, "dir", ranAfterFailure::incrementAndGet);
-            } catch (IOException refused) {
-                assertThat(refused).hasMessage("No space left on device");
+            // the rest of its batch and the batches after it
+            for (int i = 0; i < 3 * ParallelWrites.BATCH_TASKS; i++) {
+                try {
+                    writes.submit(1024, "dir", ranAfterFailure::incrementAndGet);
+                } catch (IOException refused) { // once the failure is known, submitting fails at once
+                    assertThat(refused).hasMessage("No space left on device");
+                    break;
+                }
             }
             assertThatThrownBy(writes::awaitAll).isInstanceOf(IOException.class)
                     .hasMessage("No space left on device");
         }
         assertThat(ranAfterFailure).hasValue(0);
+    }
+
+    @Test
+    void tasksWaitForTheirBatchToFillOrForAwaitAll() throws Exception {
+        CountDownLatch ran = new CountDownLatch(1);
+        try (ParallelWrites writes = new ParallelWrites(2, 64 * 1024)) {
+            writes.submit(1024, "dir", ran::countDown);
+
+            assertThat(ran.await(200, TimeUnit.MILLISECONDS)).as("ran before its batch was handed over").isFalse();
+            writes.awaitAll();
+            assertThat(ran.getCount()).isZero();
+        }
+    }
+
+    @Test
+    void aFullBatchIsHandedOverWithoutWaitingForAwaitAll() throws Exception {
+        CountDownLatch ran = new CountDownLatch(ParallelWrites.BATCH_TASKS);
+        try (ParallelWrites writes = new ParallelWrites(2, 64 * 1024)) {
+            for (int i = 0; i < ParallelWrites.BATCH_TASKS; i++) {
+                writes.submit(16, "dir", ran::countDown);
+            }
+
+            assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+            writes.awaitAll();
+        }
+    }
+
+    @Test
+    void closingStopsTheRestOfARunningBatch() throws Exception {
+        AtomicInteger ran = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        ParallelWrites writes = new ParallelWrites(1, 64 * 1024);
+        writes.submit(16, "dir", () -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await(10, TimeUnit.SECONDS); // until close interrupts it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int i = 1; i < ParallelWrites.BATCH_TASKS; i++) {
+            writes.submit(16, "dir", ran::incrementAndGet);
+        }
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        writes.close();
+
+        assertThat(ran).hasValue(0);
     }
 
     @Test
