@@ -57,6 +57,7 @@ public final class BackupJson {
         new WireNames<>(CompressionType.class, CompressionType::extension).registerIn(module);
         PathAsString.registerIn(module);
         module.addSerializer(FileEntry.class, new FileEntrySerializer());
+        module.addDeserializer(FileEntry.class, new FileEntryDeserializer());
         module.addDeserializer(Instant.class, new IsoInstantDeserializer()); // registered after JavaTimeModule: wins
         module.setMixInAnnotation(Manifest.class, ManifestMixin.class);
         return module;

@@ -367,6 +367,40 @@ class JsonRepositoryDocumentsTest {
                 .hasMessageContaining("expected one of pending, in_progress, completed, failed, corrupted");
     }
 
+    @Test
+    void aFileEntryIsReadFieldByFieldAndFailsNamingTheField() throws IOException {
+        assertEntryRefused(file -> file.putNull("path"), "'path' must not be null in FileEntry at files[0]");
+        assertEntryRefused(file -> file.putNull("mtime"), "'mtime' must not be null in FileEntry at files[0]");
+        assertEntryRefused(file -> file.putNull("size"), "at files[0].size");
+        assertEntryRefused(file -> file.put("size", "many"), "at files[0].size");
+        assertEntryRefused(file -> file.put("mode", 1L << 40), "at files[0].mode");
+        assertEntryRefused(file -> file.put("mtime", "yesterday"), "at files[0].mtime");
+        assertEntryRefused(file -> file.put("type", "fifo"), "expected one of file, dir, symlink");
+        assertEntryRefused(file -> file.put("type", "fifo"), "at files[0].type");
+        assertEntryRefused(file -> file.putArray("sha256"), "at files[0].sha256");
+    }
+
+    @Test
+    void aFileEntryFieldOfANewerWriterIsSkippedWhateverItHolds() throws IOException {
+        ObjectNode json = (ObjectNode) plain.readTree(documents.encodeManifest(sample()));
+        ObjectNode file = (ObjectNode) json.get("files").get(0);
+        file.putObject("xattrs").putArray("user.tags").add(1).addObject().put("nested", true);
+        file.put("acl", "u::rw-");
+
+        assertThat(documents.decodeManifest(plain.writeValueAsBytes(json))).isEqualTo(sample());
+    }
+
+    private void assertEntryRefused(java.util.function.Consumer<ObjectNode> damage, String message)
+            throws IOException {
+        ObjectNode json = (ObjectNode) plain.readTree(documents.encodeManifest(sample()));
+        damage.accept((ObjectNode) json.get("files").get(0));
+
+        assertThatThrownBy(() -> documents.decodeManifest(plain.writeValueAsBytes(json)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("damaged or incomplete")
+                .hasMessageContaining(message);
+    }
+
     private static List<String> names(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
