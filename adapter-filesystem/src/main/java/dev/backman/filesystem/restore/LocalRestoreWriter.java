@@ -193,7 +193,11 @@ public final class LocalRestoreWriter implements RestoreWriter {
     /** Renames within the destination's directory; an empty directory in the way is removed first. */
     private static void moveIntoPlace(Path temporary, RestoreTarget target) throws IOException {
         Path destination = target.destination();
-        BasicFileAttributes found = ParentDirectories.attributesOrNull(destination);
+        // Files.isDirectory (following links) answers without an exception when nothing is there, as is usual in a
+        // restore; the JDK's NoSuchFileException, with its stack trace, was most of this step's CPU. Only something
+        // it calls a directory can be one without following links.
+        BasicFileAttributes found = Files.isDirectory(destination) ? ParentDirectories.attributesOrNull(destination)
+                : null;
         if (found != null && found.isDirectory()) {
             try {
                 Files.delete(destination);
