@@ -52,18 +52,15 @@ public final class CatalogModule extends AbstractModule {
     @Singleton
     BackupCatalog catalog(BackupConfig config, RepositoryBackend backend, RepositoryLocation location,
                           ArchiveStorage storage, RepositoryDocuments documents, RepositoryKeyring keyring) {
-        return new LazyBackupCatalog(() -> open(config, backend, location, storage, documents, keyring));
-    }
-
-    private BackupCatalog open(BackupConfig config, RepositoryBackend backend, RepositoryLocation location,
-                               ArchiveStorage storage, RepositoryDocuments documents, RepositoryKeyring keyring) {
-        if (config.catalogPath() != null) {
-            return opener.apply(config.catalogPath());
-        }
-        RepositoryIdentity identity = new RepositoryIdentity(storage, documents, keyring);
-        if (keyring.encrypted()) { // file names in clear must not lie beside encrypted archives
-            return opener.apply(DataDirectory.fromEnvironment().catalogOf(identity.id()));
-        }
-        return backend.openDefaultCatalog(location, identity, opener);
+        return new LazyBackupCatalog(() -> {
+            if (config.catalogPath() != null) {
+                return opener.apply(config.catalogPath());
+            }
+            RepositoryIdentity identity = new RepositoryIdentity(storage, documents, keyring);
+            if (keyring.encrypted()) { // file names in clear must not lie beside encrypted archives
+                return opener.apply(DataDirectory.fromEnvironment().catalogOf(identity.id()));
+            }
+            return backend.openDefaultCatalog(location, identity, opener);
+        });
     }
 }

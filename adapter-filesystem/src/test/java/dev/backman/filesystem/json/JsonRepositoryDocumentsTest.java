@@ -381,6 +381,22 @@ class JsonRepositoryDocumentsTest {
     }
 
     @Test
+    void everyMissingFieldOfAFileEntryIsNamedWithItsPlace() throws IOException {
+        ObjectNode whole = (ObjectNode) plain.readTree(documents.encodeManifest(sample()));
+        List<String> fields = names(whole.get("files").get(0));
+        assertThat(fields).hasSize(9);
+        for (String field : fields) {
+            ObjectNode json = whole.deepCopy();
+            ((ObjectNode) json.get("files").get(0)).remove(field);
+
+            assertThatThrownBy(() -> documents.decodeManifest(plain.writeValueAsBytes(json)))
+                    .as("files[0].%s missing", field)
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("missing field '" + field + "' at files[0]." + field);
+        }
+    }
+
+    @Test
     void aFileEntryFieldOfANewerWriterIsSkippedWhateverItHolds() throws IOException {
         ObjectNode json = (ObjectNode) plain.readTree(documents.encodeManifest(sample()));
         ObjectNode file = (ObjectNode) json.get("files").get(0);
