@@ -40,6 +40,21 @@ class PartialRestoreTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = CompressionType.class, names = {"TAR_ZST", "ZIP"})
+    void aStrictRestoreRemovesTheFilesItWroteBeforeFindingTheDamagedOne(CompressionType type) throws IOException {
+        HostileRepository repo = HostileRepository.backUp(dir, type);
+        // the archive's last file: the two before it are written (at their destinations) by then
+        CraftedArchive.of(repo.source()).replace("project/sub/deeper/c.bin", CraftedArchive.file(
+                "project/sub/deeper/c.bin", "x".repeat(10_000))).writeTo(repo.archive(), type);
+
+        Cli.Result strict = repo.cli().run("restore", "b1", "--target", "out");
+
+        assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(ExitCodes.INTEGRITY);
+        assertThat(strict.err()).contains("project/sub/deeper/c.bin");
+        assertThat(SourceTree.fileCount(repo.target())).isZero();
+    }
+
+    @ParameterizedTest
     @EnumSource(value = CompressionType.class, names = {"TAR_ZST"})
     void aMissingArchiveListsEveryFileButStillRestoresTheDirectories(CompressionType type) throws IOException {
         HostileRepository repo = HostileRepository.backUp(dir, type);

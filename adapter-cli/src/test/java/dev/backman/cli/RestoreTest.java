@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,23 @@ class RestoreTest {
         Cli.Result restore = cli.run("restore", "b1", "--target", "out", "--overwrite");
 
         assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(SourceTree.read(target)).isEqualTo(SourceTree.read(dir.resolve("project")));
+    }
+
+    @Test
+    void aFileWithTheRightContentKeepsItButGetsTheBackupsModeAndMtime() throws IOException {
+        Path source = dir.resolve("project/a.txt");
+        Path target = Files.createDirectories(dir.resolve("out/project"));
+        Path restored = Files.writeString(target.resolve("a.txt"), Files.readString(source)); // as a killed restore
+        Files.setPosixFilePermissions(restored, PosixFilePermissions.fromString("rw-------"));  // leaves it
+        Object inode = Files.getAttribute(restored, "unix:ino");
+
+        Cli.Result restore = cli.run("restore", "b1", "--target", "out");
+
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(Files.getAttribute(restored, "unix:ino")).as("not rewritten").isEqualTo(inode);
+        assertThat(Files.getLastModifiedTime(restored)).isEqualTo(Files.getLastModifiedTime(source));
+        assertThat(Files.getPosixFilePermissions(restored)).isEqualTo(Files.getPosixFilePermissions(source));
         assertThat(SourceTree.read(target)).isEqualTo(SourceTree.read(dir.resolve("project")));
     }
 

@@ -26,8 +26,9 @@ import java.util.Set;
 
 /**
  * Use case: restore a backup. Plans every destination and refuses conflicts before writing anything; streams
- * each needed archive once, writing every file to a temporary name that is checked against its SHA-256; only
- * when all contents are verified are files moved into place, then directories get their modes and mtimes.
+ * each needed archive once, writing every file (at its destination when nothing is there, else to a temporary name
+ * beside it) checked against its SHA-256; only when all contents are verified are files published (mode, mtime,
+ * renamed into place), then directories get their modes and mtimes. A failure removes every unpublished file.
  */
 final class RestoreBackup {
     private final Ports ports;

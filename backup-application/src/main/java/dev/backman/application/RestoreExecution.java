@@ -28,9 +28,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes one planned restore: contents to verified temporary files, then everything into place. The archive is
- * read on the caller's thread; small files are handed with their bytes to writer threads, large ones are written
- * as they stream.
+ * Writes one planned restore: contents to verified files (at their destination where nothing is there, else beside
+ * it), then everything is published; a restore that fails discards every file it has not published. The archive is
+ * read on the caller's thread; small files are handed with their bytes to writer threads, large ones are written as
+ * they stream.
  */
 final class RestoreExecution {
     private static final int WRITER_THREADS = 2;
@@ -41,7 +42,7 @@ final class RestoreExecution {
     private final Manifest manifest;
     private final Map<RestorePlan.Destination, Existing> states;
     private final RestoreWriter writer;
-    private final Map<RestorePlan.Destination, Path> temporaries = new ConcurrentHashMap<>();
+    private final Map<RestorePlan.Destination, Path> staged = new ConcurrentHashMap<>();
     private final ParallelWrites writes = new ParallelWrites(WRITER_THREADS, IN_FLIGHT_BYTES);
     private final boolean partial;
     private final List<RestoreFailure> failures = Collections.synchronizedList(new ArrayList<>());
@@ -69,11 +70,11 @@ final class RestoreExecution {
         } catch (IOException e) {
             throw new StorageFailure("restore target", e.getMessage(), false, e);
         } finally {
-            temporaries.values().forEach(writer::discard); // after close: no writer thread makes more
+            staged.values().forEach(writer::discard); // after close: no writer thread makes more
         }
     }
 
-    /** Streams each archive that holds needed contents once; files land in verified temporary files. */
+    /** Streams each archive that holds needed contents once; files land verified, not yet published. */
     private void fetchContents() throws IOException {
         Map<String, Map<String, List<RestorePlan.Destination>>> byArchive = new LinkedHashMap<>();
         long filesTotal = 0;
@@ -197,7 +198,7 @@ final class RestoreExecution {
         RestorePlan.Destination first = targets.get(0);
         Path verified;
         try {
-            verified = writer.writeTemporary(first.base(), first.relative(), first.entry(), content, archiveId);
+            verified = writer.stageFile(first.base(), first.relative(), first.entry(), content, archiveId);
         } catch (ArchiveContent.Unreadable e) {
             failAll(Map.of(stored.sha256(), targets), new IntegrityViolation(archiveId, stored.path(),
                     "archive cannot be read: " + e.getMessage()));
@@ -206,9 +207,9 @@ final class RestoreExecution {
             failAll(Map.of(stored.sha256(), targets), e);
             return;
         }
-        temporaries.put(first, verified);
+        staged.put(first, verified);
         for (RestorePlan.Destination other : targets.subList(1, targets.size())) {
-            temporaries.put(other, writer.copyTemporary(verified, other.base(), other.relative()));
+            staged.put(other, writer.stageCopy(verified, other.base(), other.relative()));
         }
     }
 
@@ -246,18 +247,21 @@ final class RestoreExecution {
         for (Map.Entry<RestorePlan.Destination, Existing> e : states.entrySet()) {
             RestorePlan.Destination d = e.getKey();
             if (e.getValue() == Existing.SAME) {
+                if (d.entry().isFile()) { // its content stays; its mode and mtime become the backup's
+                    writes.submit(0, d.directory(), () -> writer.stampExisting(d.base(), d.relative(), d.entry()));
+                }
                 continue;
             }
             if (d.entry().type() == EntryType.SYMLINK) {
                 writer.createSymlink(d.base(), d.relative(), d.entry());
             } else if (d.entry().isFile()) {
-                Path temporary = temporaries.get(d);
-                if (temporary != null) { // none for a file a partial restore could not bring back
-                    // mode, mtime and rename: three system calls per file, spread over the writer threads; a
-                    // temporary leaves the list once published, so the restore removes any other on failure
+                Path file = staged.get(d);
+                if (file != null) { // none for a file a partial restore could not bring back
+                    // mode, mtime and (for a file written beside its destination) rename, spread over the writer
+                    // threads; a file leaves the list once published, so the restore removes any other on failure
                     writes.submit(0, d.directory(), () -> {
-                        writer.publish(temporary, d.base(), d.relative(), d.entry());
-                        temporaries.remove(d);
+                        writer.publish(file, d.base(), d.relative(), d.entry());
+                        staged.remove(d);
                     });
                 }
             }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
@@ -34,6 +35,17 @@ final class FileMetadata {
         // of a restore); the access time of a file just written is now anyway.
         Files.getFileAttributeView(path, BasicFileAttributeView.class)
                 .setTimes(FileTime.from(entry.mtime()), FileTime.from(Instant.now()), null);
+    }
+
+    /** Whether a file found with {@code found} already has the entry's mtime and (where it has one) 0777 mode. */
+    static boolean matches(Path path, BasicFileAttributes found, FileEntry entry) throws IOException {
+        if (!found.lastModifiedTime().toInstant().equals(entry.mtime())) {
+            return false;
+        }
+        if (entry.mode() < 0 || !path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return true;
+        }
+        return Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(permissions(entry.mode()));
     }
 
     /** A link's own mtime, where the platform can set it without following the link; best effort. */

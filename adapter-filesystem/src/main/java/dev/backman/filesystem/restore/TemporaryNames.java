@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Creates hidden temporary files and links beside a destination ({@code .<name>.backman-<random>.tmp}), so that
- * publishing is a rename within one directory. Files start owner-only: contents of a private file are never
- * readable by others while they are written.
+ * Creates the files of a restore: the destination itself where nothing is there, else hidden temporary files and
+ * links beside it ({@code .<name>.backman-<random>.tmp}), so that replacing what is there is a rename within one
+ * directory. Files start owner-only: contents of a private file are never readable by others while they are
+ * written.
  */
 final class TemporaryNames {
     private static final int MAX_NAME_BYTES = 200; // with the decoration, stays under the usual 255-byte limit
@@ -28,10 +29,24 @@ final class TemporaryNames {
     private TemporaryNames() {
     }
 
+    /**
+     * Creates the destination itself, owner-only, when nothing at all is there, and otherwise a temporary beside it.
+     * The exclusive create never follows a link and never opens anything that exists: a file, link or directory in
+     * the way stays as it is until the temporary is renamed over it.
+     */
+    static NewFile openDestinationOrTemporary(Path directory, String name) throws IOException {
+        Path destination = directory.resolve(name);
+        try {
+            return new NewFile(destination, Files.newByteChannel(destination, CREATE_NEW_FOR_WRITING,
+                    ownerOnly(directory)));
+        } catch (FileAlreadyExistsException e) {
+            return openFile(directory, name);
+        }
+    }
+
     /** Creates the file and keeps it open for writing: one open instead of two for each restored file. */
     static NewFile openFile(Path directory, String name) throws IOException {
-        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] ownerOnly = posix ? new FileAttribute<?>[] {OWNER_ONLY} : new FileAttribute<?>[0];
+        FileAttribute<?>[] ownerOnly = ownerOnly(directory);
         for (int attempt = 0; ; attempt++) {
             Path path = next(directory, name);
             try {
@@ -44,7 +59,12 @@ final class TemporaryNames {
         }
     }
 
-    /** A temporary file just created, and its channel open for writing (the caller closes it). */
+    private static FileAttribute<?>[] ownerOnly(Path directory) {
+        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return posix ? new FileAttribute<?>[] {OWNER_ONLY} : new FileAttribute<?>[0];
+    }
+
+    /** A file just created, and its channel open for writing (the caller closes it). */
     record NewFile(Path path, SeekableByteChannel channel) {
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -70,22 +71,57 @@ class LocalRestoreWriterTest {
     }
 
     @Test
-    void writeTemporaryCreatesParentsAndAVerifiedHiddenFileBesideTheDestination() throws IOException {
-        FileEntry entry = file("r/a/b/c.txt", "content");
+    void stageFileCreatesParentsAndWritesAtTheDestinationOwnerOnlyWhenNothingIsThere() throws IOException {
+        FileEntry entry = file("r/a/b/c.txt", "content", 0644, Instant.parse("2021-01-02T03:04:05Z"));
 
-        Path temporary = writer.writeTemporary(base, "a/b/c.txt", entry, stream("content"), "b1");
+        Path staged = writer.stageFile(base, "a/b/c.txt", entry, stream("content"), "b1");
 
-        assertThat(temporary.getParent()).isEqualTo(base.resolve("a/b"));
-        assertThat(temporary.getFileName().toString()).startsWith(".c.txt.backman-").endsWith(".tmp");
-        assertThat(Files.readString(temporary)).isEqualTo("content");
-        assertThat(base.resolve("a/b/c.txt")).doesNotExist();
+        assertThat(staged).isEqualTo(base.resolve("a/b/c.txt"));
+        assertThat(Files.readString(staged)).isEqualTo("content");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(staged))).isEqualTo("rw-------");
+        writer.publish(staged, base, "a/b/c.txt", entry);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(staged))).isEqualTo("rw-r--r--");
+        assertThat(Files.getLastModifiedTime(staged).toInstant()).isEqualTo(entry.mtime());
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    @Test
+    void stageFileWritesBesideAnExistingFileWhichStaysUntilPublished() throws IOException {
+        Files.writeString(base.resolve("c.txt"), "old");
+        FileEntry entry = file("r/c.txt", "content");
+
+        Path staged = writer.stageFile(base, "c.txt", entry, stream("content"), "b1");
+
+        assertThat(staged.getParent()).isEqualTo(base);
+        assertThat(staged.getFileName().toString()).startsWith(".c.txt.backman-").endsWith(".tmp");
+        assertThat(Files.readString(staged)).isEqualTo("content");
+        assertThat(base.resolve("c.txt")).hasContent("old");
+        writer.publish(staged, base, "c.txt", entry);
+        assertThat(base.resolve("c.txt")).hasContent("content");
+        assertThat(staged).doesNotExist();
+    }
+
+    @Test
+    void stageFileNeverCreatesTheTargetOfADanglingLinkAtTheDestination() throws IOException {
+        Path victim = tmp.resolve("victim");
+        Files.createSymbolicLink(base.resolve("l"), victim);
+        FileEntry entry = file("r/l", "evil");
+
+        Path staged = writer.stageFile(base, "l", entry, stream("evil"), "b1");
+
+        assertThat(staged).isNotEqualTo(base.resolve("l"));
+        assertThat(victim).doesNotExist();
+        writer.publish(staged, base, "l", entry);
+        assertThat(Files.isSymbolicLink(base.resolve("l"))).isFalse();
+        assertThat(base.resolve("l")).hasContent("evil");
+        assertThat(victim).doesNotExist();
     }
 
     @Test
     void writeTemporaryRejectsContentWithAnotherHashAndLeavesNothing() throws IOException {
         FileEntry entry = file("r/a.txt", "right");
 
-        assertThatThrownBy(() -> writer.writeTemporary(base, "a.txt", entry, stream("wrong"), "b7"))
+        assertThatThrownBy(() -> writer.stageFile(base, "a.txt", entry, stream("wrong"), "b7"))
                 .isInstanceOfSatisfying(IntegrityViolation.class, e -> {
                     assertThat(e.backupId()).isEqualTo("b7");
                     assertThat(e.path()).isEqualTo("r/a.txt");
@@ -99,7 +135,7 @@ class LocalRestoreWriterTest {
     void writeTemporaryRejectsShortContent() throws IOException {
         FileEntry entry = file("r/a.txt", "longer content");
 
-        assertThatThrownBy(() -> writer.writeTemporary(base, "a.txt", entry, stream("short"), "b1"))
+        assertThatThrownBy(() -> writer.stageFile(base, "a.txt", entry, stream("short"), "b1"))
                 .isInstanceOf(IntegrityViolation.class)
                 .hasMessageContaining("size differs (expected 14 bytes, got 5)");
         assertThat(base).isEmptyDirectory();
@@ -110,7 +146,7 @@ class LocalRestoreWriterTest {
         FileEntry entry = file("r/bomb", "a".repeat(1000));
         CountingInputStream content = new CountingInputStream(new RepeatingInputStream(100_000));
 
-        assertThatThrownBy(() -> writer.writeTemporary(base, "bomb", entry, content, "b1"))
+        assertThatThrownBy(() -> writer.stageFile(base, "bomb", entry, content, "b1"))
                 .isInstanceOf(IntegrityViolation.class)
                 .hasMessageContaining("size differs");
         assertThat(content.count()).isEqualTo(1001);
@@ -118,13 +154,13 @@ class LocalRestoreWriterTest {
     }
 
     @Test
-    void copyTemporaryMakesAnIndependentTemporaryForADuplicate() throws IOException {
+    void stageCopyMakesAnIndependentFileForADuplicate() throws IOException {
         FileEntry entry = file("r/one.txt", "shared");
-        Path first = writer.writeTemporary(base, "one.txt", entry, stream("shared"), "b1");
+        Path first = writer.stageFile(base, "one.txt", entry, stream("shared"), "b1");
 
-        Path second = writer.copyTemporary(first, base, "sub/two.txt");
+        Path second = writer.stageCopy(first, base, "sub/two.txt");
 
-        assertThat(second).isNotEqualTo(first).hasParent(base.resolve("sub"));
+        assertThat(second).isEqualTo(base.resolve("sub/two.txt"));
         assertThat(Files.readString(second)).isEqualTo("shared");
         writer.publish(first, base, "one.txt", entry);
         writer.publish(second, base, "sub/two.txt", file("r/sub/two.txt", "shared"));
@@ -132,10 +168,11 @@ class LocalRestoreWriterTest {
     }
 
     @Test
-    void publishMovesIntoPlaceAndAppliesModeAndMtime() throws IOException {
+    void publishMovesATemporaryIntoPlaceAndAppliesModeAndMtime() throws IOException {
         Instant mtime = Instant.parse("2021-01-02T03:04:05.678Z");
+        Files.writeString(base.resolve("script.sh"), "old");
         FileEntry entry = file("r/script.sh", "#!/bin/sh", 0750, mtime);
-        Path temporary = writer.writeTemporary(base, "script.sh", entry, stream("#!/bin/sh"), "b1");
+        Path temporary = writer.stageFile(base, "script.sh", entry, stream("#!/bin/sh"), "b1");
 
         writer.publish(temporary, base, "script.sh", entry);
 
@@ -170,11 +207,48 @@ class LocalRestoreWriterTest {
         assertThat(Files.readString(base.resolve("empty"))).isEqualTo("now a file");
 
         FileEntry entry = file("r/full", "x");
-        Path temporary = writer.writeTemporary(base, "full", entry, stream("x"), "b1");
+        Path temporary = writer.stageFile(base, "full", entry, stream("x"), "b1");
         assertThatThrownBy(() -> writer.publish(temporary, base, "full", entry))
                 .isInstanceOf(FileSystemException.class)
                 .hasMessageContaining("non-empty directory");
         assertThat(base.resolve("full/child")).isDirectory();
+    }
+
+    @Test
+    void stampExistingGivesAFileOfTheRightContentTheEntrysModeAndMtime() throws IOException {
+        Path found = Files.writeString(base.resolve("a.txt"), "hello");
+        Files.setPosixFilePermissions(found, PosixFilePermissions.fromString("rw-------"));
+        Instant mtime = Instant.parse("2020-02-03T04:05:06.789Z");
+
+        writer.stampExisting(base, "a.txt", file("r/a.txt", "hello", 0640, mtime));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(found))).isEqualTo("rw-r-----");
+        assertThat(Files.getLastModifiedTime(found).toInstant()).isEqualTo(mtime);
+    }
+
+    @Test
+    void stampExistingLeavesAFileWhoseStampsMatchUntouched() throws IOException {
+        Instant mtime = Instant.parse("2020-02-03T04:05:06.789Z");
+        Path found = Files.writeString(base.resolve("a.txt"), "hello");
+        Files.setPosixFilePermissions(found, PosixFilePermissions.fromString("rw-r-----"));
+        Files.setLastModifiedTime(found, FileTime.from(mtime));
+        Object changed = Files.getAttribute(found, "unix:ctime");
+        sleepPastTheClockTick();
+
+        writer.stampExisting(base, "a.txt", file("r/a.txt", "hello", 0640, mtime));
+
+        assertThat(Files.getAttribute(found, "unix:ctime")).isEqualTo(changed);
+    }
+
+    @Test
+    void stampExistingRefusesALinkFoundInsteadOfTheFileAndLeavesItsTargetAlone() throws IOException {
+        Path victim = Files.writeString(tmp.resolve("victim"), "hello");
+        Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-------"));
+        Files.createSymbolicLink(base.resolve("a.txt"), victim);
+
+        assertThatThrownBy(() -> writer.stampExisting(base, "a.txt", file("r/a.txt", "hello", 0777, Instant.EPOCH)))
+                .isInstanceOf(FileSystemException.class).hasMessageContaining("no longer the file");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim))).isEqualTo("rw-------");
     }
 
     @Test
@@ -212,7 +286,7 @@ class LocalRestoreWriterTest {
         writer.createDirectory(base, "d");
         writer.createDirectory(base, "d/e/f");
         FileEntry entry = file("r/d/e/f/x", "x");
-        writer.publish(writer.writeTemporary(base, "d/e/f/x", entry, stream("x"), "b1"), base, "d/e/f/x", entry);
+        writer.publish(writer.stageFile(base, "d/e/f/x", entry, stream("x"), "b1"), base, "d/e/f/x", entry);
 
         writer.finishDirectory(base, "d/e", directory("r/d/e", 0500, mtime));
 
@@ -252,7 +326,7 @@ class LocalRestoreWriterTest {
         FileEntry entry = file("notes.txt", "note");
         assertThat(writer.inspect(single, "", entry)).isEqualTo(Existing.ABSENT);
 
-        writer.publish(writer.writeTemporary(single, "", entry, stream("note"), "b1"), single, "", entry);
+        writer.publish(writer.stageFile(single, "", entry, stream("note"), "b1"), single, "", entry);
 
         assertThat(single).hasContent("note");
         assertThat(writer.inspect(single, "", entry)).isEqualTo(Existing.SAME);
@@ -261,27 +335,43 @@ class LocalRestoreWriterTest {
     @Test
     void namesNearTheFileSystemLimitGetAShortenedTemporaryName() throws IOException {
         String name = "\u00e9".repeat(120); // 240 bytes of UTF-8: the decorated temporary name would not fit
+        Files.writeString(base.resolve(name), "old"); // so that a temporary is needed
         FileEntry entry = file("r/" + name, "x");
 
-        Path temporary = writer.writeTemporary(base, name, entry, stream("x"), "b1");
+        Path temporary = writer.stageFile(base, name, entry, stream("x"), "b1");
+        assertThat(temporary.getFileName().toString()).endsWith(".tmp");
         writer.publish(temporary, base, name, entry);
 
         assertThat(base.resolve(name)).hasContent("x");
     }
 
     @Test
-    void discardRemovesATemporaryAndIgnoresOneAlreadyGone() throws IOException {
-        Path temporary = writer.writeTemporary(base, "a", file("r/a", "x"), stream("x"), "b1");
+    void discardRemovesAStagedFileWhereverItWasWrittenAndIgnoresOneAlreadyGone() throws IOException {
+        Files.writeString(base.resolve("b"), "old");
+        Path inPlace = writer.stageFile(base, "a", file("r/a", "x"), stream("x"), "b1");
+        Path beside = writer.stageFile(base, "b", file("r/b", "y"), stream("y"), "b1");
 
-        writer.discard(temporary);
-        writer.discard(temporary);
+        writer.discard(inPlace);
+        writer.discard(beside);
+        writer.discard(inPlace);
 
-        assertThat(temporary).doesNotExist();
+        assertThat(inPlace).doesNotExist();
+        assertThat(beside).doesNotExist();
+        assertThat(base.resolve("b")).hasContent("old");
+    }
+
+    /** A change made now would show in the ctime even on a file system that keeps it to the jiffy. */
+    private static void sleepPastTheClockTick() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void publish(String relative, String content) throws IOException {
         FileEntry entry = file("r/" + relative, content);
-        writer.publish(writer.writeTemporary(base, relative, entry, stream(content), "b1"), base, relative, entry);
+        writer.publish(writer.stageFile(base, relative, entry, stream(content), "b1"), base, relative, entry);
     }
 
     private java.util.List<Path> tempFiles() throws IOException {

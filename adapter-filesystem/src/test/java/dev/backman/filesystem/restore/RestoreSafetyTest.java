@@ -12,6 +12,9 @@ import dev.backman.domain.port.RestoreWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,7 @@ class RestoreSafetyTest {
     void refusesPathsThatAreAbsoluteOrClimbOrHaveEmptyOrDotElements(String relative) throws IOException {
         FileEntry entry = file("root/" + relative, "data");
 
-        assertThatThrownBy(() -> writer.writeTemporary(base, relative, entry, stream("data"), "b1"))
+        assertThatThrownBy(() -> writer.stageFile(base, relative, entry, stream("data"), "b1"))
                 .isInstanceOf(UnsafeArchiveEntry.class);
         assertThatThrownBy(() -> writer.createDirectory(base, relative)).isInstanceOf(UnsafeArchiveEntry.class);
         assertThatThrownBy(() -> writer.createSymlink(base, relative, symlink("root/x", "y")))
@@ -56,7 +59,7 @@ class RestoreSafetyTest {
 
     @Test
     void treatsBackslashAsAnOrdinaryCharacter() throws IOException {
-        Path temporary = writer.writeTemporary(base, "a\\..\\b", file("r/a\\..\\b", "x"), stream("x"), "b1");
+        Path temporary = writer.stageFile(base, "a\\..\\b", file("r/a\\..\\b", "x"), stream("x"), "b1");
         writer.publish(temporary, base, "a\\..\\b", file("r/a\\..\\b", "x"));
 
         assertThat(Files.readString(base.resolve("a\\..\\b"))).isEqualTo("x");
@@ -67,10 +70,10 @@ class RestoreSafetyTest {
         Files.createSymbolicLink(base.resolve("link"), outside);
         FileEntry entry = file("root/link/file", "evil");
 
-        assertThatThrownBy(() -> writer.writeTemporary(base, "link/file", entry, stream("evil"), "b1"))
+        assertThatThrownBy(() -> writer.stageFile(base, "link/file", entry, stream("evil"), "b1"))
                 .isInstanceOf(UnsafeArchiveEntry.class)
                 .hasMessageContaining("symlink");
-        assertThatThrownBy(() -> writer.writeTemporary(base, "link/deeper/file", entry, stream("evil"), "b1"))
+        assertThatThrownBy(() -> writer.stageFile(base, "link/deeper/file", entry, stream("evil"), "b1"))
                 .isInstanceOf(UnsafeArchiveEntry.class);
         assertThatThrownBy(() -> writer.createDirectory(base, "link/sub")).isInstanceOf(UnsafeArchiveEntry.class);
         assertThatThrownBy(() -> writer.createSymlink(base, "link/l", symlink("root/link/l", "/etc/passwd")))
@@ -81,25 +84,47 @@ class RestoreSafetyTest {
     @Test
     void refusesToPublishOrCopyThroughASymlinkPlantedAfterTheTemporaryWasWritten() throws IOException {
         FileEntry entry = file("root/dir/file", "evil");
-        Path temporary = writer.writeTemporary(base, "dir/file", entry, stream("evil"), "b1");
+        Path temporary = writer.stageFile(base, "dir/file", entry, stream("evil"), "b1");
         Files.move(temporary, base.resolve("kept.tmp"));
         Files.delete(base.resolve("dir"));
         Files.createSymbolicLink(base.resolve("dir"), outside);
 
         assertThatThrownBy(() -> writer.publish(base.resolve("kept.tmp"), base, "dir/file", entry))
                 .isInstanceOf(UnsafeArchiveEntry.class);
-        assertThatThrownBy(() -> writer.copyTemporary(base.resolve("kept.tmp"), base, "dir/copy"))
+        assertThatThrownBy(() -> writer.stageCopy(base.resolve("kept.tmp"), base, "dir/copy"))
                 .isInstanceOf(UnsafeArchiveEntry.class);
         assertThat(outside).isEmptyDirectory();
+    }
+
+    @Test
+    void aFileWrittenInPlaceIsNotStampedThroughAParentSwappedForASymlinkSinceThen() throws IOException {
+        for (RestoreWriter restore : java.util.List.of(writer, writer.forOneRestore())) {
+            Path staged = restore.stageFile(base, "dir/file", file("root/dir/file", "x"), stream("x"), "b1");
+            assertThat(staged).isEqualTo(base.resolve("dir/file")); // the name is known in advance
+            Files.move(base.resolve("dir"), tmp.resolve("moved-dir"));
+            Files.createSymbolicLink(base.resolve("dir"), outside);
+            Path lookAlike = Files.writeString(outside.resolve("file"), "outside");
+            Files.setPosixFilePermissions(lookAlike, PosixFilePermissions.fromString("rw-------"));
+
+            assertThatThrownBy(() -> restore.publish(staged, base, "dir/file",
+                    file("root/dir/file", "x", 0777, Instant.EPOCH))).isInstanceOf(UnsafeArchiveEntry.class);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lookAlike)))
+                    .isEqualTo("rw-------");
+            assertThat(Files.getLastModifiedTime(lookAlike).toInstant()).isNotEqualTo(Instant.EPOCH);
+
+            Files.delete(base.resolve("dir"));
+            Files.delete(lookAlike);
+            deleteTree(tmp.resolve("moved-dir"));
+        }
     }
 
     @Test
     void aWriterForOneRestoreNoticesADirectorySwappedForASymlinkAfterItWasChecked() throws IOException {
         RestoreWriter restore = writer.forOneRestore();
         Files.createDirectories(outside.resolve("b"));
-        restore.publish(restore.writeTemporary(base, "a/b/first", file("root/a/b/first", "1"), stream("1"), "b1"),
+        restore.publish(restore.stageFile(base, "a/b/first", file("root/a/b/first", "1"), stream("1"), "b1"),
                 base, "a/b/first", file("root/a/b/first", "1"));
-        restore.publish(restore.writeTemporary(base, "dir/first", file("root/dir/first", "1"), stream("1"), "b1"),
+        restore.publish(restore.stageFile(base, "dir/first", file("root/dir/first", "1"), stream("1"), "b1"),
                 base, "dir/first", file("root/dir/first", "1"));
 
         // the checked directory itself becomes a link, and an ancestor becomes a link to a look-alike tree
@@ -108,9 +133,9 @@ class RestoreSafetyTest {
         Files.move(base.resolve("a"), tmp.resolve("moved-a"));
         Files.createSymbolicLink(base.resolve("a"), outside);
 
-        assertThatThrownBy(() -> restore.writeTemporary(base, "dir/second", file("root/dir/second", "evil"),
+        assertThatThrownBy(() -> restore.stageFile(base, "dir/second", file("root/dir/second", "evil"),
                 stream("evil"), "b1")).isInstanceOf(UnsafeArchiveEntry.class);
-        assertThatThrownBy(() -> restore.writeTemporary(base, "a/b/second", file("root/a/b/second", "evil"),
+        assertThatThrownBy(() -> restore.stageFile(base, "a/b/second", file("root/a/b/second", "evil"),
                 stream("evil"), "b1")).isInstanceOf(UnsafeArchiveEntry.class);
         assertThat(outside.resolve("b")).isEmptyDirectory();
         try (var left = Files.list(outside)) {
@@ -121,14 +146,14 @@ class RestoreSafetyTest {
     @Test
     void aWriterForOneRestoreRecreatesADirectoryRemovedAfterItWasChecked() throws IOException {
         RestoreWriter restore = writer.forOneRestore();
-        restore.writeTemporary(base, "d/e/first", file("root/d/e/first", "1"), stream("1"), "b1");
+        restore.stageFile(base, "d/e/first", file("root/d/e/first", "1"), stream("1"), "b1");
         try (Stream<Path> tree = Files.walk(base.resolve("d"))) {
             for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }
 
-        Path temporary = restore.writeTemporary(base, "d/e/second", file("root/d/e/second", "2"), stream("2"), "b1");
+        Path temporary = restore.stageFile(base, "d/e/second", file("root/d/e/second", "2"), stream("2"), "b1");
         restore.publish(temporary, base, "d/e/second", file("root/d/e/second", "2"));
 
         assertThat(base.resolve("d/e/second")).hasContent("2");
@@ -138,7 +163,7 @@ class RestoreSafetyTest {
     void refusesAnEntryBelowASymlinkThatAnEarlierEntryOfTheSameArchiveCreated() throws IOException {
         writer.createSymlink(base, "evil", symlink("root/evil", outside.toString()));
 
-        assertThatThrownBy(() -> writer.writeTemporary(base, "evil/passwd", file("root/evil/passwd", "x"),
+        assertThatThrownBy(() -> writer.stageFile(base, "evil/passwd", file("root/evil/passwd", "x"),
                 stream("x"), "b1")).isInstanceOf(UnsafeArchiveEntry.class);
         assertThatThrownBy(() -> writer.finishDirectory(base, "evil",
                 RestoreFixtures.directory("root/evil", 0777, RestoreFixtures.MTIME)))
@@ -162,10 +187,18 @@ class RestoreSafetyTest {
         Path linkedBase = Files.createSymbolicLink(tmp.resolve("linked-base"), real);
         FileEntry entry = file("root/sub/file", "ok");
 
-        Path temporary = writer.writeTemporary(linkedBase, "sub/file", entry, stream("ok"), "b1");
+        Path temporary = writer.stageFile(linkedBase, "sub/file", entry, stream("ok"), "b1");
         writer.publish(temporary, linkedBase, "sub/file", entry);
 
         assertThat(Files.readString(real.resolve("sub/file"))).isEqualTo("ok");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static Stream<String> treeStream(Path root) throws IOException {

@@ -44,43 +44,59 @@ public interface RestoreWriter {
     Existing inspect(Path base, String relative, FileEntry entry) throws IOException;
 
     /**
-     * Writes {@code content} to a temporary file beside the destination (creating parent directories), checking
-     * its size and SHA-256 against {@code entry}; returns the temporary file. On mismatch nothing is left behind and
-     * {@link dev.backman.domain.error.IntegrityViolation} is thrown. At most {@code entry.size() + 1} bytes are
-     * read, so a stream that is far longer than recorded is cut short.
+     * Writes {@code content} for the destination (creating parent directories), checking its size and SHA-256
+     * against {@code entry}, and returns the file written: the destination itself when nothing at all was there,
+     * otherwise a temporary beside it, so that what is there stays untouched until {@link #publish}. On mismatch
+     * nothing is left behind and {@link dev.backman.domain.error.IntegrityViolation} is thrown. At most
+     * {@code entry.size() + 1} bytes are read, so a stream that is far longer than recorded is cut short. Until it is
+     * published the file is readable by its owner only.
      *
      * @param base     the restore's base directory
      * @param relative the destination below {@code base}
      * @param entry    the file's entry (size and SHA-256)
      * @param content  the file's bytes
      * @param backupId the backup being restored, named in errors
-     * @return the verified temporary file
+     * @return the verified file, to {@link #publish} or {@link #discard}
      * @throws IOException the file cannot be written
      */
-    Path writeTemporary(Path base, String relative, FileEntry entry, InputStream content, String backupId)
+    Path stageFile(Path base, String relative, FileEntry entry, InputStream content, String backupId)
             throws IOException;
 
     /**
-     * Copies an already verified temporary file to a new temporary file for another destination.
+     * Copies a verified file returned by {@link #stageFile} for another destination, in the same way: at that
+     * destination when nothing is there, else beside it.
      *
-     * @param verified a verified temporary file
+     * @param verified a verified file not yet published
      * @param base     the restore's base directory
      * @param relative the other destination below {@code base}
-     * @return the new temporary file
+     * @return the copy, to {@link #publish} or {@link #discard}
      * @throws IOException the copy cannot be written
      */
-    Path copyTemporary(Path verified, Path base, String relative) throws IOException;
+    Path stageCopy(Path verified, Path base, String relative) throws IOException;
 
     /**
-     * Moves a verified temporary file into place (replacing what is there) and applies mode and mtime.
+     * Completes a staged file: applies mode and mtime and, when it was written beside the destination, moves it
+     * into place (replacing what is there).
      *
-     * @param temporary the verified temporary file
-     * @param base      the restore's base directory
-     * @param relative  the destination below {@code base}
-     * @param entry     the file's entry (mode and mtime)
+     * @param staged   the file returned by {@link #stageFile} or {@link #stageCopy}
+     * @param base     the restore's base directory
+     * @param relative the destination below {@code base}
+     * @param entry    the file's entry (mode and mtime)
      * @throws IOException the file cannot be moved or stamped
      */
-    void publish(Path temporary, Path base, String relative, FileEntry entry) throws IOException;
+    void publish(Path staged, Path base, String relative, FileEntry entry) throws IOException;
+
+    /**
+     * Gives a file that {@link #inspect} found with the right content ({@link Existing#SAME}) the entry's mode and
+     * mtime, where they differ: a restore leaves such a file's content alone but brings back the backup's tree,
+     * stamps included (and a file an interrupted restore had written but not yet stamped gets them).
+     *
+     * @param base     the restore's base directory
+     * @param relative the file below {@code base}
+     * @param entry    the file's entry (mode and mtime)
+     * @throws IOException it cannot be stamped, or is no longer a regular file
+     */
+    void stampExisting(Path base, String relative, FileEntry entry) throws IOException;
 
     /**
      * Creates a directory (and its parents) below {@code base}.
@@ -112,9 +128,10 @@ public interface RestoreWriter {
     void finishDirectory(Path base, String relative, FileEntry entry) throws IOException;
 
     /**
-     * Deletes a temporary file that will not be published.
+     * Deletes a staged file that will not be published, wherever it was written: a restore that fails leaves none
+     * of them.
      *
-     * @param temporary the temporary file
+     * @param staged the file returned by {@link #stageFile} or {@link #stageCopy}
      */
-    void discard(Path temporary);
+    void discard(Path staged);
 }
