@@ -92,7 +92,7 @@ public final class LocalRestoreWriter implements RestoreWriter {
 
     /**
      * The destination itself when nothing is there, else a temporary beside it. Writing in place spares a rename and
-     * a long hidden name per file: restoring 100,000 small files onto ext4 took a sixth less time.
+     * a long hidden name per file: restoring 100,000 small files onto ext4 took 0.91 x the time.
      */
     private TemporaryNames.NewFile create(RestoreTarget target) throws IOException {
         ParentDirectories.create(target, checked);
