@@ -14,9 +14,10 @@ noisy machine hits all tools alike; backman goes first in odd runs and restic in
     full restore of the latest backup (backman, restic)
 
 Every timed command starts after a sync, so that no tool pays for writing back what the step before wrote, and
-each tool restores into a directory of its own, both removed only after both restores: a file system without a
-journal (ext4 here) will not reuse an inode for a minute after it was freed, and the first files created after many
-were deleted make its inode allocator walk past all of them.
+each restore goes into a new directory of its own, all of them removed only after the preset's last run (the `mixed`
+corpus's six take about 7 GB): a file system without a journal (ext4 here) will not reuse an inode for a minute after
+it was freed, and the first files created after many were deleted make its inode allocator walk past all of them,
+so a restore that came soon after the one before was removed paid for that removal.
 
 Every process is timed whole (JVM start included) with /usr/bin/time, which also gives the peak RSS. The
 table shows medians over the runs and the ratios backman/restic and backman/(tar | zstd). backman backs up
@@ -167,8 +168,8 @@ def main():
             warm(corpus)
             pair("1% changed", "mutated")
 
-            # full restore of the latest backup, each tool into its own directory, removed after both
-            targets = {"backman": work / "restore-backman", "restic": work / "restore-restic"}
+            # full restore of the latest backup, each tool into a new directory, removed after the last run
+            targets = {tool: work / ("restore-%s-%d" % (tool, run)) for tool in ("backman", "restic")}
             for target in targets.values():
                 shutil.rmtree(target, ignore_errors=True)
             restores = [lambda: res.add("restore", "backman", *timed(backman(
@@ -179,8 +180,9 @@ def main():
                     env=restic_env(rrepo))))
             for restore in (restores if run % 2 == 0 else restores[::-1]):
                 restore()
-            for target in targets.values():
-                shutil.rmtree(target, ignore_errors=True)
+        for run in range(args.runs):
+            for tool in ("backman", "restic"):
+                shutil.rmtree(work / ("restore-%s-%d" % (tool, run)), ignore_errors=True)
         report(preset, res, args.runs)
 
 
