@@ -27,8 +27,9 @@ import java.util.Set;
 /**
  * Use case: restore a backup. Plans every destination and refuses conflicts before writing anything; streams
  * each needed archive once, writing every file (at its destination when nothing is there, else to a temporary name
- * beside it) checked against its SHA-256; only when all contents are verified are files published (mode, mtime,
- * renamed into place), then directories get their modes and mtimes. A failure removes every unpublished file.
+ * beside it) checked against its SHA-256; only when all contents are verified are files published (renamed into
+ * place, stamped if the writer has not stamped them yet), then directories get their modes and mtimes. A failure
+ * before that removes every file written.
  */
 final class RestoreBackup {
     private final Ports ports;

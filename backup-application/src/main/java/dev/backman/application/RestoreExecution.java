@@ -209,7 +209,7 @@ final class RestoreExecution {
         }
         staged.put(first, verified);
         for (RestorePlan.Destination other : targets.subList(1, targets.size())) {
-            staged.put(other, writer.stageCopy(verified, other.base(), other.relative()));
+            staged.put(other, writer.stageCopy(verified, other.base(), other.relative(), other.entry()));
         }
     }
 

@@ -71,18 +71,38 @@ class LocalRestoreWriterTest {
     }
 
     @Test
-    void stageFileCreatesParentsAndWritesAtTheDestinationOwnerOnlyWhenNothingIsThere() throws IOException {
+    void stageFileCreatesParentsAndWritesAtTheDestinationWithItsStampsWhenNothingIsThere() throws IOException {
         FileEntry entry = file("r/a/b/c.txt", "content", 0644, Instant.parse("2021-01-02T03:04:05Z"));
 
         Path staged = writer.stageFile(base, "a/b/c.txt", entry, stream("content"), "b1");
 
         assertThat(staged).isEqualTo(base.resolve("a/b/c.txt"));
         assertThat(Files.readString(staged)).isEqualTo("content");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(staged))).isEqualTo("rw-------");
-        writer.publish(staged, base, "a/b/c.txt", entry);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(staged))).isEqualTo("rw-r--r--");
         assertThat(Files.getLastModifiedTime(staged).toInstant()).isEqualTo(entry.mtime());
+        writer.publish(staged, base, "a/b/c.txt", entry);
+        assertThat(staged).hasContent("content");
         assertThat(tempFiles()).isEmpty();
+    }
+
+    @Test
+    void aFileItsOwnerMayNotReadStaysOwnerOnlyUntilPublishedSoThatADuplicateCanBeCopied() throws IOException {
+        Instant mtime = Instant.parse("2021-01-02T03:04:05Z");
+        FileEntry entry = file("r/w", "secret", 0200, mtime);
+
+        Path staged = writer.stageFile(base, "w", entry, stream("secret"), "b1");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(staged))).isEqualTo("rw-------");
+        Path copy = writer.stageCopy(staged, base, "w2", file("r/w2", "secret", 0200, mtime));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
+
+        writer.publish(staged, base, "w", entry);
+        writer.publish(copy, base, "w2", file("r/w2", "secret", 0200, mtime));
+        for (Path published : java.util.List.of(staged, copy)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(published))).isEqualTo("-w-------");
+            assertThat(Files.getLastModifiedTime(published).toInstant()).isEqualTo(mtime);
+            Files.setPosixFilePermissions(published, PosixFilePermissions.fromString("rw-------"));
+            assertThat(published).hasContent("secret");
+        }
     }
 
     @Test
@@ -158,9 +178,13 @@ class LocalRestoreWriterTest {
         FileEntry entry = file("r/one.txt", "shared");
         Path first = writer.stageFile(base, "one.txt", entry, stream("shared"), "b1");
 
-        Path second = writer.stageCopy(first, base, "sub/two.txt");
+        Instant mtime = Instant.parse("2022-05-06T07:08:09Z");
+        Path second = writer.stageCopy(first, base, "sub/two.txt", file("r/sub/two.txt", "shared", 0600, mtime));
 
         assertThat(second).isEqualTo(base.resolve("sub/two.txt"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(second))).isEqualTo("rw-------");
+        assertThat(Files.getLastModifiedTime(second).toInstant()).isEqualTo(mtime);
+        assertThat(Files.getLastModifiedTime(first).toInstant()).isEqualTo(entry.mtime());
         assertThat(Files.readString(second)).isEqualTo("shared");
         writer.publish(first, base, "one.txt", entry);
         writer.publish(second, base, "sub/two.txt", file("r/sub/two.txt", "shared"));

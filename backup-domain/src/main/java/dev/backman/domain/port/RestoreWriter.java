@@ -48,8 +48,9 @@ public interface RestoreWriter {
      * against {@code entry}, and returns the file written: the destination itself when nothing at all was there,
      * otherwise a temporary beside it, so that what is there stays untouched until {@link #publish}. On mismatch
      * nothing is left behind and {@link dev.backman.domain.error.IntegrityViolation} is thrown. At most
-     * {@code entry.size() + 1} bytes are read, so a stream that is far longer than recorded is cut short. Until it is
-     * published the file is readable by its owner only.
+     * {@code entry.size() + 1} bytes are read, so a stream that is far longer than recorded is cut short. The file
+     * is readable by its owner only until it gets the entry's mode, which a file written in place may get at once
+     * (once verified) and a temporary gets when published.
      *
      * @param base     the restore's base directory
      * @param relative the destination below {@code base}
@@ -69,14 +70,15 @@ public interface RestoreWriter {
      * @param verified a verified file not yet published
      * @param base     the restore's base directory
      * @param relative the other destination below {@code base}
+     * @param entry    the other destination's entry (mode and mtime)
      * @return the copy, to {@link #publish} or {@link #discard}
      * @throws IOException the copy cannot be written
      */
-    Path stageCopy(Path verified, Path base, String relative) throws IOException;
+    Path stageCopy(Path verified, Path base, String relative, FileEntry entry) throws IOException;
 
     /**
-     * Completes a staged file: applies mode and mtime and, when it was written beside the destination, moves it
-     * into place (replacing what is there).
+     * Completes a staged file: applies mode and mtime where it has not got them yet and, when it was written beside
+     * the destination, moves it into place (replacing what is there).
      *
      * @param staged   the file returned by {@link #stageFile} or {@link #stageCopy}
      * @param base     the restore's base directory
