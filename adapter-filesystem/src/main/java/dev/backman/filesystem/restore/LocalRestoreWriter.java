@@ -100,9 +100,9 @@ public final class LocalRestoreWriter implements RestoreWriter {
 
     /**
      * Stamps a file written in place as soon as it is verified and closed, its parents having been checked just
-     * before it was created: publishing it later would check them again and visit every file twice (a restore of
-     * 100,000 files spent a third of its time there). A mode that would not let the owner read the file waits for
-     * {@link #publish}, so that a duplicate can still be copied from it.
+     * before it was created: publishing it later would check them again and visit every file twice (restoring
+     * 100,000 small files onto ext4 took 0.94-0.97 x the time this way). A mode that would not let the owner read the
+     * file waits for {@link #publish}, so that a duplicate can still be copied from it.
      */
     private static void stampIfInPlace(Path staged, RestoreTarget target, FileEntry entry) throws IOException {
         if (stampedWhenStaged(staged, target, entry)) {
