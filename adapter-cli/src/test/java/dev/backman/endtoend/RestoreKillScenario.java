@@ -3,13 +3,11 @@ package dev.backman.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backman.cli.Cli;
+import dev.backman.cli.SourceTree;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * Kills {@code restore} of a backup of a random tree into a new directory, while it writes files. A killed restore
@@ -62,7 +60,7 @@ final class RestoreKillScenario implements KillScenario {
         if (!outcome.killed()) {
             return "ended before the kill";
         }
-        long written = filesBelow(work.resolve("out"));
+        long written = SourceTree.fileCount(work.resolve("out")); // its link comes after every file
         return written == 0 ? "before any file was written" : written < FILES ? "part of the files written"
                 : "every file written, not all stamped or finished";
     }
@@ -81,14 +79,5 @@ final class RestoreKillScenario implements KillScenario {
         assertThat(TreeSnapshot.of(work.resolve("out/src"))).as(context + ": the restored tree")
                 .isEqualTo(backedUp);
         RecoveredRepository.deleteTree(work);
-    }
-
-    private static long filesBelow(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return 0;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).count();
-        }
     }
 }

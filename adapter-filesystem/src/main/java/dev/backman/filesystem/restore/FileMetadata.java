@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -37,15 +38,22 @@ final class FileMetadata {
                 .setTimes(FileTime.from(entry.mtime()), FileTime.from(Instant.now()), null);
     }
 
-    /** Whether a file found with {@code found} already has the entry's mtime and (where it has one) 0777 mode. */
-    static boolean matches(Path path, BasicFileAttributes found, FileEntry entry) throws IOException {
+    /** What {@link #matches} needs to read on the file system of {@code path}: the mode too, where it has one. */
+    static Class<? extends BasicFileAttributes> attributesFor(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix") ? PosixFileAttributes.class
+                : BasicFileAttributes.class;
+    }
+
+    /**
+     * Whether a file found with {@code found} (read as {@link #attributesFor} says) already has the entry's mtime
+     * and, where both have one, its 0777 mode.
+     */
+    static boolean matches(BasicFileAttributes found, FileEntry entry) {
         if (!found.lastModifiedTime().toInstant().equals(entry.mtime())) {
             return false;
         }
-        if (entry.mode() < 0 || !path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return true;
-        }
-        return Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(permissions(entry.mode()));
+        return entry.mode() < 0 || !(found instanceof PosixFileAttributes posix)
+                || posix.permissions().equals(permissions(entry.mode()));
     }
 
     /** A link's own mtime, where the platform can set it without following the link; best effort. */

@@ -152,11 +152,12 @@ public final class LocalRestoreWriter implements RestoreWriter {
         RestoreTarget target = RestoreTarget.of(base, relative);
         ParentDirectories.create(target, checked);
         Path destination = target.destination();
-        BasicFileAttributes found = ParentDirectories.attributesOrNull(destination);
+        BasicFileAttributes found = ParentDirectories.attributesOrNull(destination,
+                FileMetadata.attributesFor(destination));
         if (found == null || !found.isRegularFile()) {
             throw new FileSystemException(destination.toString(), null, "no longer the file found before restoring");
         }
-        if (!FileMetadata.matches(destination, found, entry)) {
+        if (!FileMetadata.matches(found, entry)) {
             FileMetadata.apply(destination, entry);
         }
     }

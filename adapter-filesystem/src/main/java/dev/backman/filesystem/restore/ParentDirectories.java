@@ -114,8 +114,13 @@ final class ParentDirectories {
     }
 
     static BasicFileAttributes attributesOrNull(Path path) throws IOException {
+        return attributesOrNull(path, BasicFileAttributes.class);
+    }
+
+    /** The attributes of the given kind, read without following a link, or null when nothing is there. */
+    static <A extends BasicFileAttributes> A attributesOrNull(Path path, Class<A> kind) throws IOException {
         try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Files.readAttributes(path, kind, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return null;
         }

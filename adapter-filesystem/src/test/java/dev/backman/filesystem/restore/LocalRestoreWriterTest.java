@@ -265,6 +265,19 @@ class LocalRestoreWriterTest {
     }
 
     @Test
+    void stampExistingGivesTheEntrysModeToAFileWhoseMtimeAlreadyMatches() throws IOException {
+        Instant mtime = Instant.parse("2020-02-03T04:05:06.789Z");
+        Path found = Files.writeString(base.resolve("a.txt"), "hello");
+        Files.setPosixFilePermissions(found, PosixFilePermissions.fromString("rw-------"));
+        Files.setLastModifiedTime(found, FileTime.from(mtime));
+
+        writer.stampExisting(base, "a.txt", file("r/a.txt", "hello", 0640, mtime));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(found))).isEqualTo("rw-r-----");
+        assertThat(Files.getLastModifiedTime(found).toInstant()).isEqualTo(mtime);
+    }
+
+    @Test
     void stampExistingRefusesALinkFoundInsteadOfTheFileAndLeavesItsTargetAlone() throws IOException {
         Path victim = Files.writeString(tmp.resolve("victim"), "hello");
         Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-------"));
