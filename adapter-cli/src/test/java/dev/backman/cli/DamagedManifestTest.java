@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,36 @@ class DamagedManifestTest {
         assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(ExitCodes.INTEGRITY);
         assertThat(restore.err()).contains("backup b1 is damaged: project/a.txt: its contents are stored in backup "
                 + "ghost, whose manifest manifests/ghost.json is missing from the repository");
+        assertThat(SourceTree.fileCount(dir.resolve("out"))).isZero();
+    }
+
+    @Test
+    void anIncrementalBackupWhoseHoldersManifestIsDamagedIsRefusedNamingThatManifest() throws IOException {
+        // b3 changes nothing: every content it lists is stored in b2's archive, which b2's manifest describes
+        assertThat(cli.run("backup", "project", "--id", "b3", "--format", "tar.gz").exitCode()).isZero();
+        ManifestFile b2 = new ManifestFile(dir.resolve("backups"), "b2");
+        b2.editJson(root -> {
+            JsonNode last = null;
+            for (JsonNode file : root.get("files")) {
+                last = file.get("type").asText().equals("file") ? file : last;
+            }
+            ((ObjectNode) last).put("sha256", "not a digest");
+        });
+
+        Cli.Result restore = cli.run("restore", "b3", "--target", "out");
+        Cli.Result export = cli.run("export", "b3", "-o", "b3.tar");
+
+        for (Cli.Result refused : List.of(restore, export)) {
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.INTEGRITY);
+            assertThat(refused.err()).contains("manifests/b2.json: invalid manifest: files[")
+                    .contains("has no valid sha256");
+        }
+        assertThat(SourceTree.fileCount(dir.resolve("out"))).isZero();
+
+        b2.cutInHalf();
+        Cli.Result truncated = cli.run("restore", "b3", "--target", "out");
+        assertThat(truncated.exitCode()).as(truncated.toString()).isEqualTo(ExitCodes.INTEGRITY);
+        assertThat(truncated.err()).contains("manifests/b2.json: unreadable manifest").contains("damaged or incomplete");
         assertThat(SourceTree.fileCount(dir.resolve("out"))).isZero();
     }
 

@@ -66,12 +66,14 @@ final class ExportBackup {
             for (FileEntry entry : manifest.files()) {
                 if (entry.isFile()) {
                     byArchive.computeIfAbsent(entry.storedIn(), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(entry.sha256(), k -> new ArrayList<>()).add(entry);
+                            .computeIfAbsent(entry.sha256(), k -> new ArrayList<>(1)).add(entry);
                 }
             }
             for (Map.Entry<String, Map<String, List<FileEntry>>> archive : byArchive.entrySet()) {
-                Manifest holder = archive.getKey().equals(backupId) ? manifest : repository.manifest(archive.getKey());
-                copyFrom(holder, archive.getValue(), writer, type, spooled, meter);
+                WantedMembers<FileEntry> members = archive.getKey().equals(backupId)
+                        ? WantedMembers.of(manifest, archive.getValue())
+                        : WantedMembers.read(repository, archive.getKey(), archive.getValue());
+                copyFrom(members, archive.getValue(), writer, type, spooled, meter);
             }
             WriteSummary summary = writer.finish();
             meter.finish();
@@ -84,21 +86,22 @@ final class ExportBackup {
         }
     }
 
-    private void copyFrom(Manifest holder, Map<String, List<FileEntry>> wanted, ArchiveWriter writer,
+    private void copyFrom(WantedMembers<FileEntry> members, Map<String, List<FileEntry>> wanted, ArchiveWriter writer,
                           CompressionType type, List<Path> spooled, ProgressMeter meter) throws IOException {
-        String id = holder.backup().backupId();
-        ArchiveContents contents = ArchiveContents.of(holder);
+        String id = members.backup().backupId();
         Map<String, List<FileEntry>> missing = new HashMap<>(wanted);
-        try (ArchiveReader reader = ports.codec().newReader(holder.backup().compressionType(),
-                repository.archive(holder.backup()))) {
+        try (ArchiveReader reader = ports.codec().newReader(members.backup().compressionType(),
+                repository.archive(members.backup()))) {
             for (Optional<ArchiveItem> next = reader.next(); next.isPresent() && !missing.isEmpty();
                  next = reader.next()) {
                 ArchiveItem item = next.get();
-                FileEntry stored = item.kind() == ArchiveItem.Kind.FILE ? contents.byName().get(item.name()) : null;
-                List<FileEntry> targets = stored == null ? null : missing.remove(stored.sha256());
-                if (targets == null) {
+                List<FileEntry> targets = item.kind() == ArchiveItem.Kind.FILE ? members.byName().get(item.name())
+                        : null;
+                // a content is copied once, from the first member that holds it
+                if (targets == null || missing.remove(targets.get(0).sha256()) == null) {
                     continue;
                 }
+                FileEntry stored = targets.get(0);
                 if (type.isTar() || targets.size() == 1) {
                     writer.addFile(targets.get(0), item.content());
                     for (FileEntry copy : targets.subList(1, targets.size())) {

@@ -7,8 +7,8 @@ import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryLayout;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Checks what JSON decoding cannot: that a manifest describes the backup its file is named after, and that every
@@ -29,6 +29,15 @@ final class ManifestCheck {
      * so is any when {@code repositoryId} is null.
      */
     static Manifest require(String backupId, String repositoryId, Manifest manifest) {
+        requireHeader(backupId, repositoryId, manifest);
+        EntryCheck check = new EntryCheck(entry -> { });
+        manifest.files().forEach(check);
+        check.requireValid(backupId);
+        return manifest;
+    }
+
+    /** What {@link #require(String, String, Manifest)} checks, except the entries. */
+    static Manifest requireHeader(String backupId, String repositoryId, Manifest manifest) {
         String describes = manifest.backup().backupId();
         if (!backupId.equals(describes)) {
             throw invalid(backupId, "it describes backup '" + describes + "', not " + backupId);
@@ -38,15 +47,43 @@ final class ManifestCheck {
             throw invalid(backupId, "it belongs to another repository (id " + belongsTo + "), not this one (id "
                     + repositoryId + "); it was copied in from elsewhere");
         }
-        List<FileEntry> files = manifest.files();
-        Set<String> validHolders = new HashSet<>(); // a few backup ids, repeated in every file entry
-        for (int i = 0; i < files.size(); i++) {
-            String problem = problemOf(files.get(i), validHolders);
+        return manifest;
+    }
+
+    /**
+     * Checks entries one at a time, as a manifest is read, and hands the valid ones on until the first that is not;
+     * {@link #requireValid(String)} then refuses the manifest. It throws nothing itself: a decoder would wrap what a
+     * consumer throws.
+     */
+    static final class EntryCheck implements Consumer<FileEntry> {
+        private final Consumer<FileEntry> next;
+        private final Set<String> validHolders = new HashSet<>(); // a few backup ids, repeated in every file entry
+        private int index;
+        private String problem;
+
+        EntryCheck(Consumer<FileEntry> next) {
+            this.next = next;
+        }
+
+        @Override
+        public void accept(FileEntry entry) {
             if (problem != null) {
-                throw invalid(backupId, "files[" + i + "] (" + files.get(i).path() + ") " + problem);
+                return;
+            }
+            String found = problemOf(entry, validHolders);
+            if (found != null) {
+                problem = "files[" + index + "] (" + entry.path() + ") " + found;
+                return;
+            }
+            index++;
+            next.accept(entry);
+        }
+
+        void requireValid(String backupId) {
+            if (problem != null) {
+                throw invalid(backupId, problem);
             }
         }
-        return manifest;
     }
 
     private static String problemOf(FileEntry entry, Set<String> validHolders) {

@@ -7,6 +7,7 @@ import dev.backman.domain.error.RepositoryFormatMismatch;
 import dev.backman.domain.error.StorageFailure;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.BackupStatus;
+import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryDescriptor;
 import dev.backman.domain.model.RepositoryLayout;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The repository's documents and objects as the use cases need them: descriptor, manifests, archives, recovery. */
 final class Repository {
@@ -90,18 +92,48 @@ final class Repository {
      * manifest of a backup the catalog knows is an {@link IntegrityViolation} naming the manifest's key.
      */
     Manifest manifest(String backupId) {
-        byte[] bytes = ports.storage().read(RepositoryLayout.manifestKey(backupId))
+        byte[] bytes = manifestBytes(backupId);
+        try {
+            return ManifestCheck.require(backupId, knownRepositoryId(), ports.documents().decodeManifest(bytes));
+        } catch (IOException e) {
+            throw unreadableManifest(backupId, e);
+        }
+    }
+
+    /**
+     * The manifest of {@code backupId} without its entries, which go to {@code entries} one at a time as they are
+     * read: for a use case that needs a few facts from each entry, not all of them held at once (100,000 entries
+     * take some 100 MB). Checked as {@link #manifest(String)} checks it; entries after an invalid one are not handed
+     * on, and the manifest is then refused.
+     */
+    Manifest manifest(String backupId, Consumer<FileEntry> entries) {
+        byte[] bytes = manifestBytes(backupId);
+        ManifestCheck.EntryCheck check = new ManifestCheck.EntryCheck(entries);
+        Manifest header;
+        try {
+            header = ports.documents().decodeManifest(bytes, check);
+        } catch (IOException e) {
+            throw unreadableManifest(backupId, e);
+        }
+        check.requireValid(backupId);
+        return ManifestCheck.requireHeader(backupId, knownRepositoryId(), header);
+    }
+
+    private byte[] manifestBytes(String backupId) {
+        return ports.storage().read(RepositoryLayout.manifestKey(backupId))
                 .orElseThrow(() -> ports.catalog().find(backupId).isPresent()
                         ? new IntegrityViolation(backupId, null, "its manifest "
                         + RepositoryLayout.manifestKey(backupId) + " is missing from the repository")
                         : new BackupNotFound(backupId));
-        String repositoryId = knownDescriptor().map(RepositoryDescriptor::repositoryId).orElse(null);
-        try {
-            return ManifestCheck.require(backupId, repositoryId, ports.documents().decodeManifest(bytes));
-        } catch (IOException e) {
-            throw new IntegrityViolation(backupId, RepositoryLayout.manifestKey(backupId),
-                    "unreadable manifest: " + e.getMessage());
-        }
+    }
+
+    private String knownRepositoryId() {
+        return knownDescriptor().map(RepositoryDescriptor::repositoryId).orElse(null);
+    }
+
+    private static IntegrityViolation unreadableManifest(String backupId, IOException e) {
+        return new IntegrityViolation(backupId, RepositoryLayout.manifestKey(backupId),
+                "unreadable manifest: " + e.getMessage());
     }
 
     /**
@@ -109,7 +141,7 @@ final class Repository {
      * 1 ignore fields they do not know.
      */
     void writeManifest(Manifest manifest) {
-        String repositoryId = knownDescriptor().map(RepositoryDescriptor::repositoryId).orElse(null);
+        String repositoryId = knownRepositoryId();
         String key = RepositoryLayout.manifestKey(manifest.backup().backupId());
         // streamed: the bytes of a large tree's manifest, built whole, pushed a backup's live entries into a
         // full collection of the heap

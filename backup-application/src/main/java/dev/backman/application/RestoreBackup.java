@@ -51,7 +51,7 @@ final class RestoreBackup {
         RestorePlan plan = new RestorePlan(manifest.roots(), request.target());
         List<RestorePlan.Destination> selected = select(manifest, request, plan);
         Map<RestorePlan.Destination, Existing> existing = inspect(selected, request.overwrite());
-        List<String> planned = selected.stream().map(d -> d.path().toString()).toList();
+        List<String> planned = new RestorePlan.Paths(selected);
         long unchanged = existing.values().stream().filter(e -> e == Existing.SAME).count();
         long dirs = selected.stream().filter(d -> d.entry().type() == EntryType.DIR).count();
         long links = count(existing, EntryType.SYMLINK);

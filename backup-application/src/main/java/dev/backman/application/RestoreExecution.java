@@ -83,32 +83,33 @@ final class RestoreExecution {
             FileEntry entry = e.getKey().entry();
             if (entry.isFile() && e.getValue() != Existing.SAME) {
                 byArchive.computeIfAbsent(entry.storedIn(), k -> new HashMap<>())
-                        .computeIfAbsent(entry.sha256(), k -> new ArrayList<>()).add(e.getKey());
+                        .computeIfAbsent(entry.sha256(), k -> new ArrayList<>(1)).add(e.getKey());
                 filesTotal++;
                 bytesTotal += entry.size();
             }
         }
         meter = ProgressMeter.start(ports.listener(), Progress.Phase.RESTORING, filesTotal, bytesTotal);
         for (Map.Entry<String, Map<String, List<RestorePlan.Destination>>> archive : byArchive.entrySet()) {
-            Manifest holder;
+            WantedMembers<RestorePlan.Destination> members;
             try {
-                holder = holder(archive.getKey(), archive.getValue());
+                members = members(archive.getKey(), archive.getValue());
             } catch (IntegrityViolation e) {
                 failAll(archive.getValue(), e);
                 continue;
             }
-            fetchFrom(holder, archive.getValue());
+            fetchFrom(members, archive.getValue());
         }
     }
 
-    /** The manifest of the backup whose archive holds {@code wanted}; its absence damages this backup. */
-    private Manifest holder(String holderId, Map<String, List<RestorePlan.Destination>> wanted) {
+    /** Where backup {@code holderId}'s archive holds {@code wanted}; a missing holder damages this backup. */
+    private WantedMembers<RestorePlan.Destination> members(String holderId,
+                                                         Map<String, List<RestorePlan.Destination>> wanted) {
         String id = manifest.backup().backupId();
         if (holderId.equals(id)) {
-            return manifest;
+            return WantedMembers.of(manifest, wanted);
         }
         try {
-            return repository.manifest(holderId);
+            return WantedMembers.read(repository, holderId, wanted);
         } catch (BackupNotFound e) {
             FileEntry first = wanted.values().iterator().next().get(0).entry();
             throw new IntegrityViolation(id, first.path(), "its contents are stored in backup " + holderId
@@ -116,12 +117,12 @@ final class RestoreExecution {
         }
     }
 
-    private void fetchFrom(Manifest holder, Map<String, List<RestorePlan.Destination>> wanted) throws IOException {
-        String id = holder.backup().backupId();
-        ArchiveContents contents = ArchiveContents.of(holder);
+    private void fetchFrom(WantedMembers<RestorePlan.Destination> members,
+                           Map<String, List<RestorePlan.Destination>> wanted) throws IOException {
+        String id = members.backup().backupId();
         Map<String, List<RestorePlan.Destination>> missing = new HashMap<>(wanted);
         try {
-            readFrom(holder, contents, missing);
+            readFrom(members, missing);
         } catch (IntegrityViolation e) { // the archive is missing or cannot be read on from here
             failAll(missing, e);
             return;
@@ -132,13 +133,13 @@ final class RestoreExecution {
         }
     }
 
-    private void readFrom(Manifest holder, ArchiveContents contents, Map<String, List<RestorePlan.Destination>> missing)
-            throws IOException {
-        String id = holder.backup().backupId();
-        StoredObject archive = new ReadAheadObject(repository.archive(holder.backup())); // fetch while writing
+    private void readFrom(WantedMembers<RestorePlan.Destination> members,
+                          Map<String, List<RestorePlan.Destination>> missing) throws IOException {
+        String id = members.backup().backupId();
+        StoredObject archive = new ReadAheadObject(repository.archive(members.backup())); // fetch while writing
         ArchiveReader opened;
         try {
-            opened = ports.codec().newReader(holder.backup().compressionType(), archive);
+            opened = ports.codec().newReader(members.backup().compressionType(), archive);
         } catch (IOException e) { // e.g. a zip whose central directory is damaged, or fails authentication
             throw new IntegrityViolation(id, null, "archive cannot be read: " + e.getMessage());
         }
@@ -146,10 +147,11 @@ final class RestoreExecution {
             for (Optional<ArchiveItem> next = next(reader, id); next.isPresent() && !missing.isEmpty();
                  next = next(reader, id)) {
                 ArchiveItem item = next.get();
-                FileEntry stored = item.kind() == ArchiveItem.Kind.FILE ? contents.byName().get(item.name()) : null;
-                List<RestorePlan.Destination> targets = stored == null ? null : missing.remove(stored.sha256());
-                if (targets != null) {
-                    materialize(id, stored, new ArchiveContent(item.content()), targets);
+                List<RestorePlan.Destination> targets = item.kind() == ArchiveItem.Kind.FILE
+                        ? members.byName().get(item.name()) : null;
+                // a content is written once, from the first member that holds it
+                if (targets != null && missing.remove(targets.get(0).entry().sha256()) != null) {
+                    materialize(id, item.name(), new ArchiveContent(item.content()), targets);
                 }
             }
         }
@@ -169,42 +171,44 @@ final class RestoreExecution {
         }
     }
 
-    private void materialize(String archiveId, FileEntry stored, InputStream content,
+    /** Writes the content of archive member {@code member} (of backup {@code archiveId}) to its destinations. */
+    private void materialize(String archiveId, String member, InputStream content,
                              List<RestorePlan.Destination> targets) throws IOException {
-        if (stored.size() <= SMALL_FILE) {
+        FileEntry wanted = targets.get(0).entry(); // same SHA-256, so same size, as the member's own entry
+        if (wanted.size() <= SMALL_FILE) {
             // one byte more than recorded, if the archive has it: the writer then tells that the entry inflates
-            byte[] bytes = new byte[(int) Math.max(0, stored.size() + 1)];
+            byte[] bytes = new byte[(int) Math.max(0, wanted.size() + 1)];
             int length;
             try {
-                length = readInto(archiveId, stored, content, bytes);
+                length = readInto(archiveId, member, content, bytes);
             } catch (IntegrityViolation e) {
-                failAll(Map.of(stored.sha256(), targets), e);
+                failAll(Map.of(wanted.sha256(), targets), e);
                 return;
             }
             // the budget counts what is held (the array), not what was read: a damaged entry may be shorter
             writes.submit(bytes.length, targets.get(0).directory(),
-                    () -> write(archiveId, stored, new ByteArrayInputStream(bytes, 0, length), targets));
-            meter.filesDone(targets.size(), (long) targets.size() * stored.size());
+                    () -> write(archiveId, member, new ByteArrayInputStream(bytes, 0, length), targets));
+            meter.filesDone(targets.size(), (long) targets.size() * wanted.size());
         } else {
             long before = meter.bytes();
-            write(archiveId, stored, CountedObject.counted(content, meter), targets); // large: bytes as they stream
+            write(archiveId, member, CountedObject.counted(content, meter), targets); // large: bytes as they stream
             long streamed = meter.bytes() - before;
-            meter.filesDone(targets.size(), Math.max(0, (long) targets.size() * stored.size() - streamed));
+            meter.filesDone(targets.size(), Math.max(0, (long) targets.size() * wanted.size() - streamed));
         }
     }
 
-    private void write(String archiveId, FileEntry stored, InputStream content, List<RestorePlan.Destination> targets)
+    private void write(String archiveId, String member, InputStream content, List<RestorePlan.Destination> targets)
             throws IOException {
         RestorePlan.Destination first = targets.get(0);
         Path verified;
         try {
             verified = writer.stageFile(first.base(), first.relative(), first.entry(), content, archiveId);
         } catch (ArchiveContent.Unreadable e) {
-            failAll(Map.of(stored.sha256(), targets), new IntegrityViolation(archiveId, stored.path(),
+            failAll(Map.of(first.entry().sha256(), targets), new IntegrityViolation(archiveId, member,
                     "archive cannot be read: " + e.getMessage()));
             return;
         } catch (IntegrityViolation e) {
-            failAll(Map.of(stored.sha256(), targets), e);
+            failAll(Map.of(first.entry().sha256(), targets), e);
             return;
         }
         staged.put(first, verified);
@@ -217,11 +221,11 @@ final class RestoreExecution {
      * Fills {@code bytes} as far as the entry goes; returns how many it holds. Sized from the manifest up front:
      * {@code readNBytes(int)} would gather 8 KiB pieces and copy them into a new array, twice the garbage.
      */
-    private static int readInto(String archiveId, FileEntry stored, InputStream content, byte[] bytes) {
+    private static int readInto(String archiveId, String member, InputStream content, byte[] bytes) {
         try {
             return content.readNBytes(bytes, 0, bytes.length);
         } catch (IOException e) {
-            throw new IntegrityViolation(archiveId, stored.path(), "archive cannot be read: " + e.getMessage());
+            throw new IntegrityViolation(archiveId, member, "archive cannot be read: " + e.getMessage());
         }
     }
 

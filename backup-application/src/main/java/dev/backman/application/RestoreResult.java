@@ -31,7 +31,8 @@ public record RestoreResult(String backupId, long filesWritten, long bytesWritte
      * @param failures files a partial restore could not bring back (empty otherwise); not counted as written
      */
     public RestoreResult {
-        plannedPaths = List.copyOf(plannedPaths);
+        // a restore's own list is immutable and makes each path only when asked (100,000 strings otherwise)
+        plannedPaths = plannedPaths instanceof RestorePlan.Paths ? plannedPaths : List.copyOf(plannedPaths);
         failures = List.copyOf(failures);
     }
 }

@@ -13,6 +13,7 @@ import dev.backman.domain.model.SourceRoot;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,34 @@ class ManifestCheckTest {
 
         assertThat(ManifestCheck.require("b1", "repo-a", own)).isSameAs(own);
         assertThat(ManifestCheck.require("b1", "repo-a", formatOne)).isSameAs(formatOne);
+    }
+
+    @Test
+    void entriesCheckedOneAtATimeArePassedOnUntilTheFirstInvalidOneWhichRefusesTheManifest() {
+        List<FileEntry> passed = new ArrayList<>();
+        ManifestCheck.EntryCheck check = new ManifestCheck.EntryCheck(passed::add);
+        FileEntry good = file("src/a", 3, SHA, "b1");
+
+        check.accept(good);
+        check.accept(file("src/b", 3, "XYZ", "b1"));
+        check.accept(file("src/c", 3, SHA, "b1"));
+
+        assertThat(passed).containsExactly(good);
+        assertThatThrownBy(() -> check.requireValid("b1"))
+                .isInstanceOf(IntegrityViolation.class)
+                .hasMessageContaining("manifests/b1.json: invalid manifest: files[1] (src/b) has no valid sha256");
+    }
+
+    @Test
+    void entriesThatAreAllValidPassTheCheck() {
+        List<FileEntry> passed = new ArrayList<>();
+        ManifestCheck.EntryCheck check = new ManifestCheck.EntryCheck(passed::add);
+
+        check.accept(file("src/a", 3, SHA, "b1"));
+        check.accept(file("src/b", 0, SHA, "b0"));
+        check.requireValid("b1");
+
+        assertThat(passed).extracting(FileEntry::path).containsExactly("src/a", "src/b");
     }
 
     private static Manifest manifest(String id, FileEntry... files) {

@@ -1,10 +1,12 @@
 package dev.backman.cli.wiring;
 
+import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryDescriptor;
 import dev.backman.domain.port.RepositoryDocuments;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +34,11 @@ final class LazyRepositoryDocuments implements RepositoryDocuments {
     @Override
     public Manifest decodeManifest(byte[] bytes) throws IOException {
         return delegate().decodeManifest(bytes);
+    }
+
+    @Override
+    public Manifest decodeManifest(byte[] bytes, Consumer<FileEntry> entries) throws IOException {
+        return delegate().decodeManifest(bytes, entries);
     }
 
     @Override

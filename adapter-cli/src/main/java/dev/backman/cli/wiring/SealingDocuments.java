@@ -1,10 +1,12 @@
 package dev.backman.cli.wiring;
 
+import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryDescriptor;
 import dev.backman.domain.port.RepositoryDocuments;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Consumer;
 
 /** The documents, with the wrapped data key added to the descriptor of a new encrypted repository. */
 final class SealingDocuments implements RepositoryDocuments {
@@ -29,6 +31,11 @@ final class SealingDocuments implements RepositoryDocuments {
     @Override
     public Manifest decodeManifest(byte[] bytes) throws IOException {
         return inner.decodeManifest(bytes);
+    }
+
+    @Override
+    public Manifest decodeManifest(byte[] bytes, Consumer<FileEntry> entries) throws IOException {
+        return inner.decodeManifest(bytes, entries);
     }
 
     @Override

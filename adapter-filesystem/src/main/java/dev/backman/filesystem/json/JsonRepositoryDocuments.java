@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryDescriptor;
 import dev.backman.domain.port.RepositoryDocuments;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Consumer;
 
 /**
  * Manifests and {@code backman.repo.json} as JSON in the {@link BackupJson} wire format. Manifests are compact (they
@@ -56,6 +58,11 @@ public final class JsonRepositoryDocuments implements RepositoryDocuments {
     @Override
     public Manifest decodeManifest(byte[] bytes) throws IOException {
         return decode(manifestReader, bytes, "manifest");
+    }
+
+    @Override
+    public Manifest decodeManifest(byte[] bytes, Consumer<FileEntry> entries) throws IOException {
+        return decode(manifestReader.withAttribute(FileListDeserializer.SINK, entries), bytes, "manifest");
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backman.domain.model.BackupMetadata;
 import dev.backman.domain.model.BackupStatus;
@@ -404,6 +405,68 @@ class JsonRepositoryDocumentsTest {
         file.put("acl", "u::rw-");
 
         assertThat(documents.decodeManifest(plain.writeValueAsBytes(json))).isEqualTo(sample());
+    }
+
+    @Test
+    void aManifestReadEntryByEntryHandsOverEveryEntryInOrderAndListsNone() throws IOException {
+        byte[] bytes = documents.encodeManifest(sample());
+        List<FileEntry> entries = new ArrayList<>();
+
+        Manifest header = documents.decodeManifest(bytes, entries::add);
+
+        assertThat(entries).isEqualTo(sample().files());
+        assertThat(header.files()).isEmpty();
+        assertThat(header.backup()).isEqualTo(sample().backup());
+        assertThat(header.roots()).isEqualTo(sample().roots());
+        assertThat(header.formatVersion()).isEqualTo(sample().formatVersion());
+    }
+
+    @Test
+    void aManifestReadEntryByEntryIsRefusedAsTheWholeReadingRefusesIt() throws IOException {
+        ObjectNode json = (ObjectNode) plain.readTree(documents.encodeManifest(sample()));
+        ((ObjectNode) json.get("files").get(1)).put("mtime", "yesterday");
+        byte[] damaged = plain.writeValueAsBytes(json);
+        List<FileEntry> entries = new ArrayList<>();
+
+        assertThatThrownBy(() -> documents.decodeManifest(damaged, entries::add))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("damaged or incomplete")
+                .hasMessageContaining("at files[1].mtime");
+        assertThatThrownBy(() -> documents.decodeManifest(damaged))
+                .hasMessageContaining("at files[1].mtime");
+        assertThat(entries).containsExactly(sample().files().get(0));
+
+        ((ArrayNode) json.get("files")).addNull();
+        assertThatThrownBy(() -> documents.decodeManifest(plain.writeValueAsBytes(json), entry -> { }))
+                .isInstanceOf(IOException.class);
+        byte[] whole = documents.encodeManifest(sample());
+        assertThatThrownBy(() -> documents.decodeManifest(Arrays.copyOf(whole, whole.length - 30), entry -> { }))
+                .isInstanceOf(IOException.class).hasMessageContaining("damaged or incomplete");
+    }
+
+    @Test
+    void aNullEntryIsRefusedNamingItsPlaceWhenReadEntryByEntry() throws IOException {
+        ObjectNode json = (ObjectNode) plain.readTree(documents.encodeManifest(sample()));
+        ((ArrayNode) json.get("files")).insertNull(2);
+
+        assertThatThrownBy(() -> documents.decodeManifest(plain.writeValueAsBytes(json), entry -> { }))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("null instead of an entry at files[2]");
+    }
+
+    @Test
+    void theHolderIdThatEveryFileEntryRepeatsIsReadIntoOneString() throws IOException {
+        Manifest manifest = new Manifest(Manifest.CURRENT_FORMAT, sample().backup(), sample().roots(), List.of(
+                new FileEntry("src/a", EntryType.FILE, 3, 0644, MTIME, SHA, null, "backup_20261128_120000"),
+                new FileEntry("src/b", EntryType.FILE, 3, 0644, MTIME, SHA, null, "backup_20261128_120000"),
+                new FileEntry("src/c", EntryType.FILE, 3, 0644, MTIME, SHA, null, "backup_20261129_120500"),
+                new FileEntry("src/d", EntryType.FILE, 3, 0644, MTIME, SHA, null, "backup_20261129_120500")));
+
+        List<FileEntry> read = documents.decodeManifest(documents.encodeManifest(manifest)).files();
+
+        assertThat(read).isEqualTo(manifest.files());
+        assertThat(read.get(1).storedIn()).isSameAs(read.get(0).storedIn());
+        assertThat(read.get(3).storedIn()).isSameAs(read.get(2).storedIn());
     }
 
     private void assertEntryRefused(java.util.function.Consumer<ObjectNode> damage, String message)

@@ -1,9 +1,12 @@
 package dev.backman.domain.port;
 
+import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.Manifest;
 import dev.backman.domain.model.RepositoryDescriptor;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** Encodes the repository's documents (manifests, {@code backman.repo.json}) as bytes. */
 public interface RepositoryDocuments {
@@ -37,6 +40,23 @@ public interface RepositoryDocuments {
      * @throws IOException when the bytes are not a complete, valid manifest
      */
     Manifest decodeManifest(byte[] bytes) throws IOException;
+
+    /**
+     * Decodes a manifest without holding its entries: each is handed to {@code entries} as it is read, in the
+     * manifest's order, and the manifest returned lists none. For a reader that needs a few facts from each of
+     * 100,000 entries, not the entries. A manifest that {@link #decodeManifest(byte[])} refuses is refused too,
+     * perhaps after some of its entries were handed over.
+     *
+     * @param bytes   the stored bytes
+     * @param entries receives every entry
+     * @return the manifest, with an empty {@link Manifest#files()}
+     * @throws IOException when the bytes are not a complete, valid manifest
+     */
+    default Manifest decodeManifest(byte[] bytes, Consumer<FileEntry> entries) throws IOException {
+        Manifest whole = decodeManifest(bytes);
+        whole.files().forEach(entries);
+        return new Manifest(whole.formatVersion(), whole.repositoryId(), whole.backup(), whole.roots(), List.of());
+    }
 
     /**
      * Encodes the descriptor of a new repository.
