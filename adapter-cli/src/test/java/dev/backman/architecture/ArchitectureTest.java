@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.backman.domain.port.BackupCatalog;
 import dev.backman.domain.port.RepositoryDocuments;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -58,31 +59,32 @@ class ArchitectureTest {
     }
 
     /**
-     * A wrapper of the documents port (a lazy one, the sealing one) must pass on every method, those with a default
-     * body too: the default would run the port's general way around the wrapped adapter's own (a manifest decoded
-     * whole where the adapter streams it entry by entry). Wrappers of the storage port are left out: an encrypting
-     * storage rightly keeps the defaults that write through its own {@code stage}.
+     * A wrapper of the documents or the catalog port (the lazy ones, the sealing one) must pass on every method,
+     * those with a default body too: a default would run the port's general way around the wrapped adapter's own (a
+     * manifest decoded whole where the adapter streams it entry by entry). Wrappers of the storage port are left
+     * out: an encrypting storage rightly keeps the defaults that write through its own {@code stage}.
      */
     @Test
-    void aDocumentsWrapperOverridesEveryMethodOfThePortDefaultOnesIncluded() {
+    void aDocumentsOrCatalogWrapperOverridesEveryMethodOfThePort() {
         List<String> missing = new ArrayList<>();
         List<String> wrappers = new ArrayList<>();
-        for (JavaClass type : production) {
-            boolean wraps = type.getFields().stream()
-                    .anyMatch(f -> f.getRawType().isEquivalentTo(RepositoryDocuments.class));
-            if (!type.isAssignableTo(RepositoryDocuments.class) || !wraps) {
-                continue;
-            }
-            wrappers.add(type.getSimpleName());
-            for (Method method : RepositoryDocuments.class.getMethods()) {
-                try {
-                    type.reflect().getDeclaredMethod(method.getName(), method.getParameterTypes());
-                } catch (NoSuchMethodException e) {
-                    missing.add(type.getSimpleName() + "." + method.getName());
+        for (Class<?> port : List.of(RepositoryDocuments.class, BackupCatalog.class)) {
+            for (JavaClass type : production) {
+                boolean wraps = type.getFields().stream().anyMatch(f -> f.getRawType().isEquivalentTo(port));
+                if (!type.isAssignableTo(port) || !wraps) {
+                    continue;
+                }
+                wrappers.add(type.getSimpleName());
+                for (Method method : port.getMethods()) {
+                    try {
+                        type.reflect().getDeclaredMethod(method.getName(), method.getParameterTypes());
+                    } catch (NoSuchMethodException e) {
+                        missing.add(type.getSimpleName() + "." + method.getName());
+                    }
                 }
             }
         }
-        assertThat(wrappers).contains("LazyRepositoryDocuments", "SealingDocuments");
+        assertThat(wrappers).contains("LazyRepositoryDocuments", "SealingDocuments", "LazyBackupCatalog");
         assertThat(missing).isEmpty();
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 
 /**
  * A backup's file list as one compact value, for the catalog's {@code file_lists} table. A list is read and written
@@ -121,12 +122,16 @@ final class FileListCodec {
     }
 
     /**
-     * The contents of {@link #decodeOwnFiles}: their digests and sizes only, no paths built.
+     * The contents of {@link #decodeOwnFiles} of the sizes {@code sizes} accepts: their digests and sizes only, no
+     * paths built, and no digest of another size.
      *
      * @throws IllegalStateException as {@link #decode(byte[])}
      */
-    static List<StoredContent> decodeOwnContents(byte[] value, String owner) {
+    static List<StoredContent> decodeOwnContents(byte[] value, String owner, LongPredicate sizes) {
         return decodeOwn(value, owner, list -> {
+            if (!sizes.test(list.size)) {
+                return null;
+            }
             String sha256 = list.sha256();
             return sha256 == null ? null : new StoredContent(sha256, list.size, owner);
         });

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * The {@code file_lists} table: each backup's tree as one value ({@link FileListCodec}), straight through JDBC on the
@@ -66,10 +67,11 @@ final class FileLists {
         return value == null ? List.of() : FileListCodec.decodeOwnFiles(value, backupId);
     }
 
-    /** The contents of {@link #storedIn}, without their paths. */
-    static List<StoredContent> contentsStoredIn(Connection connection, String backupId) throws SQLException {
+    /** The contents of {@link #storedIn} of the sizes {@code sizes} accepts, without their paths. */
+    static List<StoredContent> contentsStoredIn(Connection connection, String backupId, LongPredicate sizes)
+            throws SQLException {
         byte[] value = value(connection, backupId);
-        return value == null ? List.of() : FileListCodec.decodeOwnContents(value, backupId);
+        return value == null ? List.of() : FileListCodec.decodeOwnContents(value, backupId, sizes);
     }
 
     /** The backup's list as one value, its pieces joined; null when none was saved. */

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -211,9 +212,9 @@ public final class SqliteBackupCatalog implements BackupCatalog {
     }
 
     @Override
-    public List<StoredContent> contentsStoredIn(String backupId) {
+    public List<StoredContent> contentsStoredIn(String backupId, LongPredicate sizes) {
         return read("read the contents stored in backup " + backupId, h -> jdbc(c -> FileLists.contentsStoredIn(c,
-                backupId)));
+                backupId, sizes)));
     }
 
     @Override

@@ -75,13 +75,16 @@ class FileListCodecTest {
 
         assertThat(FileListCodec.decodeOwnFiles(encoded, "b0")).extracting(FileEntry::path)
                 .containsExactly("a/w", "a/x", "a/y", "a/\ud83d\ude00");
-        assertThat(FileListCodec.decodeOwnContents(encoded, "b0")).as("the file without a digest has no content")
+        assertThat(FileListCodec.decodeOwnContents(encoded, "b0", size -> true))
+                .as("the file without a digest has no content")
                 .containsExactly(new StoredContent("1".repeat(64), 1, "b0"), new StoredContent("2".repeat(64), 1, "b0"),
                         new StoredContent("4".repeat(64), 1, "b0"));
-        assertThat(FileListCodec.decodeOwnContents(encoded, "b1")).extracting(StoredContent::sha256)
+        assertThat(FileListCodec.decodeOwnContents(encoded, "b1", size -> true)).extracting(StoredContent::sha256)
                 .containsExactly("6".repeat(64), "3".repeat(64));
         assertThat(FileListCodec.decodeOwnFiles(encoded, "b9")).isEmpty();
-        assertThat(FileListCodec.decodeOwnContents(encoded, "b9")).isEmpty();
+        assertThat(FileListCodec.decodeOwnContents(encoded, "b9", size -> true)).isEmpty();
+        assertThat(FileListCodec.decodeOwnContents(encoded, "b0", size -> size != 1)).as("none of another size")
+                .isEmpty();
     }
 
     private static FileEntry file(String path, String digit, String storedIn) {

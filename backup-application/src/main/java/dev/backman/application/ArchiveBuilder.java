@@ -61,7 +61,7 @@ final class ArchiveBuilder {
         Set<ScannedEntry> readWhole = Collections.newSetFromMap(new IdentityHashMap<>());
         List<ScannedEntry> candidates = new ArrayList<>();
         // what the chain stores is gathered only when a file changed: a backup that found nothing never reads it
-        LongPredicate sizeInChain = changed.isEmpty() ? size -> false : chain.storedSizes();
+        LongPredicate sizeInChain = changed.isEmpty() ? size -> false : chain.storedSizes(changed);
         for (ScannedEntry candidate : BackupPlan.duplicateCandidates(changed, sizeInChain)) {
             (candidate.size() <= ReadWhole.MAX_SIZE ? readWhole : candidates).add(candidate);
         }

@@ -10,13 +10,16 @@ import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.StoredContent;
 import dev.backman.domain.model.TreeChecksum;
 import dev.backman.domain.port.BackupCatalog;
+import dev.backman.domain.port.ScannedEntry;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.junit.jupiter.api.Test;
 
 class ChainContentsTest {
@@ -109,10 +112,42 @@ class ChainContentsTest {
         assertThat(contents.holderOf("b".repeat(64))).as("as the parent's tree has it")
                 .isEqualTo(new StoredContent("b".repeat(64), 1, "b3"));
         assertThat(contents.holderOf("c".repeat(64))).isNull();
-        assertThat(contents.storedSizes().test(40)).isTrue();
-        assertThat(contents.storedSizes().test(50)).isTrue();
-        assertThat(contents.storedSizes().test(41)).isFalse();
         assertThat(asked).as("read once").hasSize(2);
+    }
+
+    @Test
+    void onlyContentsOfTheChangedFilesSizesAreGatheredAndNoneOfTheOthersIsFound() {
+        BackupMetadata full = backup("b0", null, 2);
+        BackupMetadata parent = backup("b1", "b0", 1);
+        List<Long> sizesSeenByTheCatalog = new ArrayList<>();
+        BackupCatalog catalog = (BackupCatalog) Proxy.newProxyInstance(BackupCatalog.class.getClassLoader(),
+                new Class<?>[] {BackupCatalog.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "files" -> List.of(file("r/a", "a", "b0"), sized("r/big", "b", 50, "b1"));
+                    case "contentsStoredIn" -> {
+                        LongPredicate sizes = (LongPredicate) args[1];
+                        List<StoredContent> all = List.of(new StoredContent("d".repeat(64), 40, "b0"),
+                                new StoredContent("e".repeat(64), 60, "b0"));
+                        all.forEach(c -> sizesSeenByTheCatalog.add(sizes.test(c.size()) ? c.size() : -c.size()));
+                        yield all.stream().filter(c -> sizes.test(c.size())).toList();
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        ChainContents contents = ChainContents.of(new Chain(BackupType.INCREMENTAL, parent, List.of(full, parent),
+                null), catalog);
+
+        LongPredicate inChain = contents.storedSizes(List.of(scanned("r/new", 40), scanned("r/other", 1),
+                scanned("r/odd", 7)));
+
+        assertThat(sizesSeenByTheCatalog).as("the full backup's 60-byte content is not asked for")
+                .containsExactly(40L, -60L);
+        assertThat(contents.holderOf("d".repeat(64))).isEqualTo(new StoredContent("d".repeat(64), 40, "b0"));
+        assertThat(contents.holderOf("a".repeat(64))).isEqualTo(new StoredContent("a".repeat(64), 1, "b0"));
+        assertThat(contents.holderOf("b".repeat(64))).as("no changed file has 50 bytes").isNull();
+        assertThat(contents.holderOf("e".repeat(64))).isNull();
+        assertThat(inChain.test(40)).isTrue();
+        assertThat(inChain.test(1)).isTrue();
+        assertThat(inChain.test(7)).as("asked for, but nothing of it stored").isFalse();
+        assertThat(inChain.test(50)).as("stored, but not asked for").isFalse();
     }
 
     private static BackupMetadata backup(String id, String parentId, long storedFiles) {
@@ -131,6 +166,14 @@ class ChainContentsTest {
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         return ChainContents.of(new Chain(BackupType.INCREMENTAL, parent, List.of(parent), null), catalog);
+    }
+
+    private static FileEntry sized(String path, String digit, long size, String storedIn) {
+        return new FileEntry(path, EntryType.FILE, size, 0644, T, digit.repeat(64), null, storedIn);
+    }
+
+    private static ScannedEntry scanned(String path, long size) {
+        return new ScannedEntry(path, Path.of("/src").resolve(path), EntryType.FILE, size, 0644, T, null, null);
     }
 
     private static FileEntry file(String path, String digit, String storedIn) {

@@ -7,6 +7,7 @@ import dev.backman.domain.model.Verification;
 import dev.backman.domain.port.BackupCatalog;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /** Creates the catalog on first use; closing one that was never used does nothing. */
@@ -54,8 +55,8 @@ final class LazyBackupCatalog implements BackupCatalog {
     }
 
     @Override
-    public List<StoredContent> contentsStoredIn(String backupId) {
-        return delegate().contentsStoredIn(backupId);
+    public List<StoredContent> contentsStoredIn(String backupId, LongPredicate sizes) {
+        return delegate().contentsStoredIn(backupId, sizes);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.backman.domain.model.Verification;
 import dev.backman.domain.port.BackupCatalog;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 
 /**
  * The catalog of a repository that does not exist yet: empty, and it records nothing. A dry run against a new
@@ -50,7 +51,7 @@ final class NoBackupsCatalog implements BackupCatalog {
     }
 
     @Override
-    public List<StoredContent> contentsStoredIn(String backupId) {
+    public List<StoredContent> contentsStoredIn(String backupId, LongPredicate sizes) {
         return List.of();
     }
 

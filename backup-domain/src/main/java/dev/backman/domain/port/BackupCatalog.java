@@ -6,6 +6,7 @@ import dev.backman.domain.model.StoredContent;
 import dev.backman.domain.model.Verification;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 
 /**
  * The index of a repository's backups, kept for speed. It can always be rebuilt from the repository's manifests.
@@ -68,14 +69,16 @@ public interface BackupCatalog extends AutoCloseable {
     List<FileEntry> filesStoredIn(String backupId);
 
     /**
-     * The contents of {@link #filesStoredIn}: one per regular file whose archive is the backup's own (a content its
-     * tree has under two paths comes twice), in path order. Every backup asks each older member of its chain, so
-     * this reads no more than digests and sizes: no paths, no other entries.
+     * The contents of {@link #filesStoredIn} whose size {@code sizes} accepts: one per regular file whose archive is
+     * the backup's own (a content its tree has under two paths comes twice), in path order. A backup that finds
+     * files changed asks each older member of its chain for contents of their sizes (only those can be copies), so
+     * this reads no more than digests and sizes (no paths, no other entries), and no digest of a size not asked for.
      *
      * @param backupId the backup whose archive holds the contents
-     * @return its contents, each held by {@code backupId}
+     * @param sizes    which sizes are wanted
+     * @return its contents of those sizes, each held by {@code backupId}
      */
-    List<StoredContent> contentsStoredIn(String backupId);
+    List<StoredContent> contentsStoredIn(String backupId, LongPredicate sizes);
 
     /**
      * Records a verification, replacing the backup's previous one of the same mode. The backup's row must exist;

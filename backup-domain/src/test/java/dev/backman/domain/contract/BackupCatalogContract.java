@@ -385,11 +385,24 @@ public abstract class BackupCatalogContract {
         FileEntry changedNow = new FileEntry("r/changed", EntryType.FILE, 7, 0644, MTIME, "f".repeat(64), null, "b1");
         catalog.saveFiles("b1", List.of(kept, changedNow, copy));
 
-        assertThat(catalog.contentsStoredIn("b0")).containsExactly(
+        assertThat(catalog.contentsStoredIn("b0", size -> true)).containsExactly(
                 new StoredContent("e".repeat(64), 5, "b0"), new StoredContent("e".repeat(64), 5, "b0"),
                 StoredContent.of(kept));
-        assertThat(catalog.contentsStoredIn("b1")).containsExactly(new StoredContent("f".repeat(64), 7, "b1"));
-        assertThat(catalog.contentsStoredIn("unknown")).isEmpty();
+        assertThat(catalog.contentsStoredIn("b1", size -> true))
+                .containsExactly(new StoredContent("f".repeat(64), 7, "b1"));
+        assertThat(catalog.contentsStoredIn("unknown", size -> true)).isEmpty();
+    }
+
+    @Test
+    void contentsStoredInAreOnlyThoseOfTheSizesAskedFor() {
+        BackupCatalog catalog = withBackups("b0");
+        FileEntry small = new FileEntry("r/small", EntryType.FILE, 5, 0644, MTIME, "e".repeat(64), null, "b0");
+        FileEntry large = new FileEntry("r/large", EntryType.FILE, 9, 0644, MTIME, "f".repeat(64), null, "b0");
+        catalog.saveFiles("b0", List.of(large, small));
+
+        assertThat(catalog.contentsStoredIn("b0", size -> size == 5)).containsExactly(StoredContent.of(small));
+        assertThat(catalog.contentsStoredIn("b0", size -> size == 9)).containsExactly(StoredContent.of(large));
+        assertThat(catalog.contentsStoredIn("b0", size -> false)).isEmpty();
     }
 
     @Test
