@@ -94,7 +94,6 @@ final class ChainContents {
         }
     }
 
-
     /**
      * The parent's entry for this file if it is unchanged: same path, size, mtime and (where known) identity, so
      * its contents need not be read again.
