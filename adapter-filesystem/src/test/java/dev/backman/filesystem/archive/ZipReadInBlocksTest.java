@@ -1,0 +1,130 @@
+package dev.backman.filesystem.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backman.domain.model.CompressionType;
+import dev.backman.domain.model.EntryType;
+import dev.backman.domain.port.ArchiveItem;
+import dev.backman.domain.port.ArchiveReader;
+import dev.backman.domain.port.ArchiveWriter;
+import dev.backman.domain.port.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A zip of many small files is read from its storage in a few large reads, not a few per entry. */
+class ZipReadInBlocksTest {
+    private static final int FILES = 2_000;
+    private static final Instant MTIME = Instant.ofEpochSecond(1_700_000_000L);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyEntryOfAZipOfSmallFilesIsReadBackInAFewReadsOfItsStorage() throws IOException {
+        Path archive = dir.resolve("small-files.zip");
+        CommonsCompressArchiveCodec codec = new CommonsCompressArchiveCodec(2);
+        try (OutputStream out = Files.newOutputStream(archive);
+             ArchiveWriter writer = codec.newWriter(CompressionType.ZIP, out)) {
+            for (int i = 0; i < FILES; i++) {
+                Path source = Files.writeString(dir.resolve("f" + i), "file " + i + "\n".repeat(i % 7));
+                writer.addFile(TrickyTree.entry("tree/f" + i, EntryType.FILE, Files.size(source), 0644, MTIME,
+                        null), source);
+            }
+            writer.finish();
+        }
+        AtomicInteger reads = new AtomicInteger();
+
+        int files = 0;
+        try (ArchiveReader reader = codec.newReader(CompressionType.ZIP, new CountedReads(archive, reads))) {
+            for (var item = reader.next(); item.isPresent(); item = reader.next()) {
+                ArchiveItem file = item.get();
+                int i = Integer.parseInt(file.name().substring("tree/f".length()));
+                assertThat(new String(file.content().readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo("file " + i + "\n".repeat(i % 7));
+                files++;
+            }
+        }
+
+        assertThat(files).isEqualTo(FILES);
+        assertThat(reads.get()).as("reads of the stored object for %d entries", FILES).isLessThan(20);
+    }
+
+    /** The archive file, counting the reads made on its channel. */
+    private record CountedReads(Path file, AtomicInteger reads) implements StoredObject {
+        @Override
+        public String key() {
+            return file.getFileName().toString();
+        }
+
+        @Override
+        public long size() {
+            return file.toFile().length();
+        }
+
+        @Override
+        public InputStream openStream() throws IOException {
+            return Files.newInputStream(file);
+        }
+
+        @Override
+        public SeekableByteChannel openChannel() throws IOException {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            return new SeekableByteChannel() {
+                @Override
+                public int read(ByteBuffer target) throws IOException {
+                    reads.incrementAndGet();
+                    return channel.read(target);
+                }
+
+                @Override
+                public int write(ByteBuffer source) throws IOException {
+                    return channel.write(source);
+                }
+
+                @Override
+                public long position() throws IOException {
+                    return channel.position();
+                }
+
+                @Override
+                public SeekableByteChannel position(long newPosition) throws IOException {
+                    channel.position(newPosition);
+                    return this;
+                }
+
+                @Override
+                public long size() throws IOException {
+                    return channel.size();
+                }
+
+                @Override
+                public SeekableByteChannel truncate(long size) throws IOException {
+                    channel.truncate(size);
+                    return this;
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return channel.isOpen();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    channel.close();
+                }
+            };
+        }
+    }
+}
