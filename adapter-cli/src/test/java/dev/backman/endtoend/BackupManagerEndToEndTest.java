@@ -440,5 +440,10 @@ class BackupManagerEndToEndTest {
         public ArchiveReader newReader(CompressionType type, StoredObject archive) throws IOException {
             return real.newReader(type, archive);
         }
+
+        @Override
+        public ArchiveReader newStreamReader(CompressionType type, String key, InputStream in) throws IOException {
+            return real.newStreamReader(type, key, in);
+        }
     }
 }

@@ -87,9 +87,9 @@ final class ArchiveBuilder {
         CompressionType type = backup.compressionType();
         try (ContentHasher hasher = new ContentHasher(ports.checksums(), candidates, sizeInChain);
              StagedObject staged = ports.storage().stage(key);
-             StreamedArchiveCheck check = type.isTar() ? new StreamedArchiveCheck(ports, type) : null;
+             StreamedArchiveCheck check = new StreamedArchiveCheck(ports, type);
              ArchiveWriter writer = ports.codec().newWriter(type,
-                     check == null ? staged.output() : check.tee(staged.output()), meter)) {
+                     check.tee(staged.output()), meter)) {
             index = -1;
             for (ScannedEntry scanned : scan.entries()) {
                 index++;
@@ -144,7 +144,7 @@ final class ArchiveBuilder {
             summary = writer.finish();
             meter.finish();
             files = withDigests(planned, summary, originalOf, prehashed, id);
-            Optional<List<String>> problems = check == null ? Optional.empty() : check.compare(id, files, summary);
+            Optional<List<String>> problems = check.compare(id, files, summary);
             if (problems.isPresent() && !problems.get().isEmpty()) {
                 throw new BackupFailed(id, "the archive did not read back as written: " + problems.get().get(0),
                         null);

@@ -117,7 +117,7 @@ final class CreateBackup {
                 skipped(scan, outcome));
         Manifest manifest = new Manifest(Manifest.CURRENT_FORMAT,
                 written.withStatus(BackupStatus.COMPLETED).withDuration(seconds(started)), roots, files);
-        if (!outcome.checked()) { // zip: its central directory is read back from storage
+        if (!outcome.checked()) { // a writer that recorded no CRC-32C: the archive is read back from storage
             ProgressMeter meter = ProgressMeter.start(ports.listener(), Progress.Phase.VERIFYING, 1,
                     outcome.archiveSize());
             ArchiveCheck.Result check = new ArchiveCheck(ports).check(manifest,

@@ -21,10 +21,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.zip.CRC32C;
 
 /**
- * Checks a tar archive while it is written: the bytes on their way to storage are also decoded on a second thread,
+ * Checks an archive while it is written: the bytes on their way to storage are also decoded on a second thread,
  * and every entry's size and CRC-32C must equal those of the bytes the writer read from the source (computed in the
  * same pass as their SHA-256). A backup so proves that its archive reads back as planned without a second pass
- * over the whole archive afterwards. Reading back from storage stays the job of {@code verify}.
+ * over the whole archive afterwards (for a zip, its central directory is compared with the entries too). Reading
+ * back from storage stays the job of {@code verify}.
  */
 final class StreamedArchiveCheck implements AutoCloseable {
     private static final int CHUNK = 256 * 1024;
@@ -126,7 +127,7 @@ final class StreamedArchiveCheck implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
         byte[] buffer = new byte[CHUNK];
-        try (ArchiveReader archive = ports.codec().newReader(type, new StreamedObject("archive being written", bytes))) {
+        try (ArchiveReader archive = ports.codec().newStreamReader(type, "archive being written", bytes)) {
             for (Optional<ArchiveItem> next = archive.next(); next.isPresent(); next = archive.next()) {
                 ArchiveItem item = next.get();
                 if (!names.add(item.name())) {

@@ -6,6 +6,7 @@ import dev.backman.domain.port.ArchiveReader;
 import dev.backman.domain.port.ArchiveWriter;
 import dev.backman.domain.port.StoredObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
@@ -65,5 +66,12 @@ public final class CommonsCompressArchiveCodec implements ArchiveCodec {
         return type == CompressionType.ZIP
                 ? ZipArchiveReader.open(archive)
                 : TarArchiveReader.open(type, archive);
+    }
+
+    @Override
+    public ArchiveReader newStreamReader(CompressionType type, String key, InputStream in) throws IOException {
+        return type == CompressionType.ZIP
+                ? new ZipStreamReader(key, in)
+                : TarArchiveReader.open(type, key, in);
     }
 }

@@ -28,12 +28,16 @@ final class TarArchiveReader implements ArchiveReader {
     }
 
     static TarArchiveReader open(CompressionType type, StoredObject archive) throws IOException {
-        InputStream raw = archive.openStream();
+        return open(type, archive.key(), archive.openStream());
+    }
+
+    /** Reads {@code raw}, the archive named {@code key}; closes it when it cannot be opened. */
+    static TarArchiveReader open(CompressionType type, String key, InputStream raw) throws IOException {
         try {
-            return new TarArchiveReader(archive.key(), TarCompression.decompressing(type, raw));
+            return new TarArchiveReader(key, TarCompression.decompressing(type, raw));
         } catch (IOException e) {
             raw.close();
-            throw ArchiveDamage.of(archive.key(), e);
+            throw ArchiveDamage.of(key, e);
         } catch (RuntimeException e) {
             raw.close();
             throw e;

@@ -2,6 +2,7 @@ package dev.backman.domain.port;
 
 import dev.backman.domain.model.CompressionType;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.function.LongConsumer;
 
@@ -43,4 +44,20 @@ public interface ArchiveCodec {
      * @throws IOException when the archive cannot be opened
      */
     ArchiveReader newReader(CompressionType type, StoredObject archive) throws IOException;
+
+    /**
+     * Reads an archive once, front to back, as its bytes stream past: how a backup checks the archive it is
+     * writing without reading it again from storage. A tar archive reads as with
+     * {@link #newReader(CompressionType, StoredObject)}. A zip's entries are read from their local headers, which
+     * carry no Unix mode: every entry that is not a directory comes as a {@link ArchiveItem.Kind#FILE} (a symbolic
+     * link's content is its target) with mode -1; the central directory at the end is compared with the entries
+     * read (names, offsets, methods, sizes, CRC-32), and any difference fails the {@code next()} that reaches it.
+     *
+     * @param type the archive's format
+     * @param key  names the archive in error messages
+     * @param in   the archive's bytes, read to their end; closed with the reader
+     * @return the reader; the caller closes it
+     * @throws IOException when the archive cannot be opened
+     */
+    ArchiveReader newStreamReader(CompressionType type, String key, InputStream in) throws IOException;
 }
