@@ -3,6 +3,7 @@ package dev.backman.filesystem.archive;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -58,9 +59,9 @@ final class RecordingInputStream extends FilterInputStream {
         return keptLength;
     }
 
-    /** A copy of the bytes kept. */
-    byte[] kept() {
-        return Arrays.copyOf(kept, keptLength);
+    /** The bytes kept, read-only and not copied: valid until the next read or {@link #keepFrom(long)}. */
+    ByteBuffer keptBytes() {
+        return ByteBuffer.wrap(kept, 0, keptLength).asReadOnlyBuffer();
     }
 
     /** The kept byte at {@code index}, as an unsigned value. */

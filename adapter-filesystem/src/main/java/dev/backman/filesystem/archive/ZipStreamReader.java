@@ -9,13 +9,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Reads a zip front to back as its bytes stream past, to check an archive while it is written. Entries come from
@@ -24,8 +23,9 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * not a directory comes as a file (a symbolic link's content is its target), with mode -1.
  *
  * <p>What follows the last entry, the central directory that every other zip reader goes by, is kept as it passes
- * and opened with commons-compress's {@link ZipFile} on its own: it must list exactly the entries read, in the same
- * order, at the offsets where they were found, with the same methods, sizes and CRC-32 values. Each local header
+ * and walked record by record ({@link CentralDirectory}): it must list exactly the entries read, by their bytes, in
+ * the same order, at the offsets where they were found, with the same methods, sizes and CRC-32 values, and its end
+ * records must count them and place it where it was found. Each local header
  * must start where the previous entry ended, so entries must state their sizes in their headers, as backman's writer
  * does; an entry whose sizes follow its data (a data descriptor) is refused.
  */
@@ -101,8 +101,8 @@ final class ZipStreamReader implements ArchiveReader {
         source.stopKeeping();
         long offset = nextOffset;
         nextOffset = offset + headerLength + entry.getCompressedSize();
-        read.add(new LocalEntry(name, offset, entry.getMethod(), entry.getCrc(), entry.getCompressedSize(),
-                entry.getSize()));
+        read.add(new LocalEntry(entry.getRawName(), offset, entry.getMethod(), entry.getCrc(),
+                entry.getCompressedSize(), entry.getSize()));
         FileTime mtime = entry.getLastModifiedTime();
         boolean directory = entry.isDirectory();
         current = new CheckedBytes(zip, name, entry.getSize(), entry.getCrc());
@@ -116,47 +116,49 @@ final class ZipStreamReader implements ArchiveReader {
         return source.keptByte(offset) | source.keptByte(offset + 1) << 8;
     }
 
-    /** Opens the central directory, kept from where the last entry ended, and compares it with the entries read. */
+    /** Walks the central directory, kept from where the last entry ended, comparing it with the entries read. */
     private void checkCentralDirectory() throws IOException {
         source.transferTo(OutputStream.nullOutputStream()); // anything after the end record is kept too
-        byte[] tail = source.kept();
-        source.stopKeeping();
-        List<ZipArchiveEntry> listed;
-        try (ZipFile directory = ZipFile.builder().setSeekableByteChannel(new TailChannel(nextOffset, tail))
-                .setUseUnicodeExtraFields(true).setIgnoreLocalFileHeader(true).get()) {
-            listed = Collections.list(directory.getEntriesInPhysicalOrder());
+        try {
+            CentralDirectory directory = new CentralDirectory(source.keptBytes(), nextOffset);
+            for (LocalEntry local : read) {
+                CentralDirectory.Entry listed = directory.next();
+                if (listed == null) {
+                    throw new IOException("it lists fewer entries than the " + read.size() + " read");
+                }
+                local.compareWith(listed);
+            }
+            if (directory.next() != null) {
+                throw new IOException("it lists more entries than the " + read.size() + " read");
+            }
+            directory.checkEnd();
         } catch (IOException e) {
-            throw new IOException("its central directory, " + tail.length + " bytes after offset " + nextOffset
-                    + ", cannot be read: " + e.getMessage(), e);
-        }
-        if (listed.size() != read.size()) {
-            throw new IOException("its central directory lists " + listed.size() + " entries, " + read.size()
-                    + " were read");
-        }
-        for (int i = 0; i < listed.size(); i++) {
-            read.get(i).compareWith(listed.get(i));
+            throw new IOException("its central directory at offset " + nextOffset + " does not match its entries: "
+                    + e.getMessage(), e);
+        } finally {
+            source.stopKeeping();
         }
     }
 
     /** An entry as its local header describes it, at the offset where it was found. */
-    private record LocalEntry(String name, long offset, int method, long crc, long compressedSize, long size) {
+    private record LocalEntry(byte[] rawName, long offset, int method, long crc, long compressedSize, long size) {
 
-        void compareWith(ZipArchiveEntry listed) throws IOException {
-            if (!name.equals(listed.getName())) {
-                throw new IOException("its central directory lists " + listed.getName() + " where " + name
-                        + " was read, at offset " + offset);
+        void compareWith(CentralDirectory.Entry listed) throws IOException {
+            String name = new String(rawName, StandardCharsets.UTF_8);
+            if (!Arrays.equals(rawName, listed.rawName())) {
+                throw new IOException("it lists " + listed.name() + " where " + name + " was read, at offset "
+                        + offset);
             }
-            differs("offset", offset, listed.getLocalHeaderOffset());
-            differs("method", method, listed.getMethod());
-            differs("CRC-32", crc, listed.getCrc());
-            differs("compressed size", compressedSize, listed.getCompressedSize());
-            differs("size", size, listed.getSize());
+            differs(name, "offset", offset, listed.localHeaderOffset());
+            differs(name, "method", method, listed.method());
+            differs(name, "CRC-32", crc, listed.crc());
+            differs(name, "compressed size", compressedSize, listed.compressedSize());
+            differs(name, "size", size, listed.size());
         }
 
-        private void differs(String what, long local, long central) throws IOException {
+        private static void differs(String name, String what, long local, long central) throws IOException {
             if (local != central) {
-                throw new IOException(name + ": its central directory gives " + what + " " + central
-                        + ", its local header " + local);
+                throw new IOException(name + ": it gives " + what + " " + central + ", the local header " + local);
             }
         }
     }

@@ -23,8 +23,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +132,47 @@ class ZipStreamReaderTest {
 
         assertThatThrownBy(() -> streamAll(cut)).isInstanceOf(IOException.class)
                 .hasMessageContaining("is corrupt or truncated");
+    }
+
+    @Test
+    void anEndRecordCountingOtherEntriesIsRefused() {
+        int entries = le16(zip.length - 22 + 10);
+        zip[zip.length - 22 + 10]++;
+
+        assertRefused(zip, "the end record's entry count is " + (entries + 1), entries + " expected");
+    }
+
+    @Test
+    void bytesAfterTheEndRecordAreRefused() {
+        byte[] longer = Arrays.copyOf(zip, zip.length + 3);
+
+        assertRefused(longer, "central directory", "3 bytes where the archive should end");
+    }
+
+    @Test
+    void zip64FieldsForEverySizeAndOffsetAreRead() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(bytes)) {
+            out.setUseZip64(Zip64Mode.Always); // all ones in the headers, the values in zip64 fields
+            for (String name : List.of("one.txt", "two.txt")) {
+                byte[] content = ("content of " + name).getBytes(StandardCharsets.US_ASCII);
+                ZipArchiveEntry entry = new ZipArchiveEntry(name);
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(content.length);
+                CRC32 crc = new CRC32();
+                crc.update(content);
+                entry.setCrc(crc.getValue());
+                out.putArchiveEntry(entry);
+                out.write(content);
+                out.closeArchiveEntry();
+            }
+        }
+
+        Map<String, ArchiveFiles.ReadItem> items = streamAll(bytes.toByteArray());
+
+        assertThat(items.keySet()).containsExactly("one.txt", "two.txt");
+        assertThat(new String(items.get("two.txt").content(), StandardCharsets.US_ASCII))
+                .isEqualTo("content of two.txt");
     }
 
     @Test
