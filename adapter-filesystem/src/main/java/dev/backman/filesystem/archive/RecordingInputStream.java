@@ -1,6 +1,5 @@
 package dev.backman.filesystem.archive;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -9,10 +8,11 @@ import java.util.Arrays;
 /**
  * Passes a stream's bytes through, counting them, and keeps a copy of those from a chosen position on. The position
  * may lie a little behind the bytes read already, since a reader above may have read ahead: the latest bytes are
- * held in a window for that. Skipping reads, so that skipped bytes are counted and kept too.
+ * held in a window for that. Skipping reads (InputStream's own skip), so skipped bytes are counted and kept too.
  */
-final class RecordingInputStream extends FilterInputStream {
+final class RecordingInputStream extends InputStream {
 
+    private final InputStream in;
     private final byte[] window;
     private final long keepAtMost;
     private long position;
@@ -25,7 +25,7 @@ final class RecordingInputStream extends FilterInputStream {
      * @param keepAtMost most bytes kept at once; more fail the read
      */
     RecordingInputStream(InputStream in, int window, long keepAtMost) {
-        super(in);
+        this.in = in;
         this.window = new byte[window];
         this.keepAtMost = Math.min(keepAtMost, Integer.MAX_VALUE - 8);
     }
@@ -91,22 +91,8 @@ final class RecordingInputStream extends FilterInputStream {
     }
 
     @Override
-    public long skip(long n) throws IOException {
-        byte[] scratch = new byte[(int) Math.min(Math.max(n, 0), 8192)];
-        long skipped = 0;
-        while (skipped < n) {
-            int read = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
-            if (read < 0) {
-                break;
-            }
-            skipped += read;
-        }
-        return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
+    public void close() throws IOException {
+        in.close();
     }
 
     private void record(byte[] b, int off, int n) throws IOException {

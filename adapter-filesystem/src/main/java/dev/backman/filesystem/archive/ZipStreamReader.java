@@ -2,7 +2,6 @@ package dev.backman.filesystem.archive;
 
 import dev.backman.domain.port.ArchiveItem;
 import dev.backman.domain.port.ArchiveReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -163,8 +162,12 @@ final class ZipStreamReader implements ArchiveReader {
         }
     }
 
-    /** An entry's bytes, which at their end must have the size and CRC-32 its header gives. */
-    private static final class CheckedBytes extends FilterInputStream {
+    /**
+     * An entry's bytes, which at their end must have the size and CRC-32 its header gives (skipped bytes are read:
+     * InputStream's own skip).
+     */
+    private static final class CheckedBytes extends InputStream {
+        private final InputStream in;
         private final String name;
         private final long size;
         private final long crc;
@@ -173,7 +176,7 @@ final class ZipStreamReader implements ArchiveReader {
         private boolean checked;
 
         CheckedBytes(InputStream in, String name, long size, long crc) {
-            super(in);
+            this.in = in;
             this.name = name;
             this.size = size;
             this.crc = crc;
@@ -198,20 +201,6 @@ final class ZipStreamReader implements ArchiveReader {
                 throw new IOException(name + ": more than the " + size + " bytes its header gives");
             }
             return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] scratch = new byte[8192];
-            long skipped = 0;
-            while (skipped < n) {
-                int read = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
-                if (read < 0) {
-                    break;
-                }
-                skipped += read;
-            }
-            return skipped;
         }
 
         @Override
