@@ -40,6 +40,23 @@ class FileListCodecTest {
     }
 
     @Test
+    void sixtyFourCharactersThatAreNotAllLowerCaseHexDigitsStayText() {
+        String valid = "0123456789abcdef".repeat(4);
+        List<FileEntry> files = new ArrayList<>();
+        int i = 0;
+        // the characters next to the digits' ranges, one beyond ASCII, and a bad last or first digit
+        for (String digest : List.of(valid.substring(1) + "g", valid.substring(1) + "/", valid.substring(1) + ":",
+                "`" + valid.substring(1), "\u00e9" + valid.substring(1), "\u0100" + valid.substring(1),
+                valid.substring(2), valid, valid.replace('0', 'A'))) {
+            files.add(new FileEntry("f" + i++, EntryType.FILE, 1, 0644, T, digest, null, "b1", null));
+        }
+
+        List<FileEntry> back = FileListCodec.decode(FileListCodec.encode(files));
+
+        assertThat(back).isEqualTo(files);
+    }
+
+    @Test
     void anEmptyListAndTheSamePathTwiceRoundTrip() {
         assertThat(FileListCodec.decode(FileListCodec.encode(List.of()))).isEmpty();
         FileEntry a = new FileEntry("a", EntryType.DIR, 0, 0755, T, null, null, null, null);
