@@ -24,9 +24,9 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
  * <p>What follows the last entry, the central directory that every other zip reader goes by, is kept as it passes
  * and walked record by record ({@link CentralDirectory}): it must list exactly the entries read, by their bytes, in
  * the same order, at the offsets where they were found, with the same methods, sizes and CRC-32 values, and its end
- * records must count them and place it where it was found. Each local header
- * must start where the previous entry ended, so entries must state their sizes in their headers, as backman's writer
- * does; an entry whose sizes follow its data (a data descriptor) is refused.
+ * records must count them and place it where it was found. Each local header must start where the previous entry
+ * ended, so entries must state their sizes in their headers, as backman's writer does; an entry whose sizes follow
+ * its data (a data descriptor) is refused.
  */
 final class ZipStreamReader implements ArchiveReader {
 
@@ -86,11 +86,13 @@ final class ZipStreamReader implements ArchiveReader {
 
     private ArchiveItem start(ZipArchiveEntry entry) throws IOException {
         String name = entry.getName();
-        for (int i = 0; i < LOCAL_HEADER_SIGNATURE.length; i++) {
-            if (source.keptByte(i) != LOCAL_HEADER_SIGNATURE[i]) {
-                throw new IOException(name + ": its local header is not at offset " + nextOffset
-                        + ", where the entry before it ends");
-            }
+        boolean found = source.keptLength() >= LOCAL_HEADER;
+        for (int i = 0; found && i < LOCAL_HEADER_SIGNATURE.length; i++) {
+            found = source.keptByte(i) == LOCAL_HEADER_SIGNATURE[i];
+        }
+        if (!found) {
+            throw new IOException(name + ": its local header is not at offset " + nextOffset
+                    + ", where the entry before it ends");
         }
         if (entry.getGeneralPurposeBit().usesDataDescriptor()) {
             throw new IOException(name + ": its sizes follow its data (a data descriptor), which a check of the"
