@@ -28,10 +28,17 @@ class EntryPathsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/etc/passwd", "src/../../x", "src/./x", "src//x", "other/x", "..", ""})
+    @ValueSource(strings = {"/etc/passwd", "src/../../x", "src/./x", "src//x", "other/x", "..", "", "src/x/",
+        "src/x/..", "src/.", "src/../src"})
     void refusesNamesThatLeaveTheTarget(String name) {
         assertThatThrownBy(() -> EntryPaths.requireSafe(manifest(dir("src"), file(name))))
                 .isInstanceOf(UnsafeArchiveEntry.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"src/.hidden", "src/..x", "src/x..", "src/...", "src/.x./y"})
+    void acceptsNamesWithDotsThatAreNotDotSegments(String name) {
+        assertThatCode(() -> EntryPaths.requireSafe(manifest(dir("src"), file(name)))).doesNotThrowAnyException();
     }
 
     @Test

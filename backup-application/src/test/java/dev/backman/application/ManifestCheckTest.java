@@ -16,6 +16,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 class ManifestCheckTest {
     private static final String SHA = "a".repeat(64);
@@ -26,6 +28,16 @@ class ManifestCheckTest {
                 new FileEntry("src/l", EntryType.SYMLINK, 0, 0777, Instant.EPOCH, null, "a", null));
 
         assertThat(ManifestCheck.require("b1", manifest)).isSameAs(manifest);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"A", "g", "/", ":", "`", "\u00e9", "\u0130", " "})
+    void refusesADigestWithAnyCharacterThatIsNoLowerCaseHexDigit(String bad) {
+        String digest = SHA.substring(0, 40) + bad + SHA.substring(41);
+
+        assertThatThrownBy(() -> ManifestCheck.require("b1", manifest("b1", file("src/a", 3, digest, "b1"))))
+                .hasMessageContaining("has no valid sha256");
+        assertThat(ManifestCheck.require("b1", manifest("b1", file("src/a", 3, SHA, "b1")))).isNotNull();
     }
 
     @Test
