@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -101,6 +102,31 @@ class ArchiveCheckedWhileWrittenTest {
         assertThat(regularFilesBelow(dir.resolve("backups/archives"))).isEmpty();
     }
 
+    @Test
+    void anArchiveWhoseWriterGaveNoCrc32cIsReadBackFromStorageAndItsDamageFailsTheBackup() throws IOException {
+        Path source = TreeFixture.tricky(dir, "project");
+        byte[] random = new byte[300_000];
+        new Random(7).nextBytes(random);
+        Files.write(source.resolve("large.bin"), random);
+        CountingStorage[] counting = new CountingStorage[1];
+        try (BackupManager manager = Managers.onDisk(config(source, CompressionType.TAR_ZST), clock,
+                new WithoutCrc32c(new CommonsCompressArchiveCodec()), ProgressListener.NONE,
+                real -> counting[0] = new CountingStorage(real))) {
+            assertThat(manager.createBackup("read-back").status()).isEqualTo(BackupStatus.COMPLETED);
+        }
+        assertThat(counting[0].opens).containsKey("archives/read-back.tar.zst");
+
+        ArchiveCodec damaging = new WithoutCrc32c(new DamagingCodec(new CommonsCompressArchiveCodec(), 150_000));
+        BackupConfig fresh = config(source, CompressionType.TAR_ZST)
+                .withBackupLocation(dir.resolve("other-backups").toString()); // a full backup again
+        try (BackupManager manager = Managers.onDisk(fresh, clock, damaging, ProgressListener.NONE)) {
+            assertThatThrownBy(() -> manager.createBackup("damaged")).isInstanceOf(BackupFailed.class)
+                    .hasMessageContaining("did not read back as written");
+        }
+        assertThat(dir.resolve("other-backups/manifests/damaged.json")).doesNotExist();
+        assertThat(regularFilesBelow(dir.resolve("other-backups/archives"))).isEmpty();
+    }
+
     private static List<Path> regularFilesBelow(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return List.of();
@@ -137,6 +163,61 @@ class ArchiveCheckedWhileWrittenTest {
                     // the caller's stream stays open
                 }
             });
+        }
+
+        @Override
+        public ArchiveReader newReader(CompressionType type, StoredObject archive) throws IOException {
+            return real.newReader(type, archive);
+        }
+
+        @Override
+        public ArchiveReader newStreamReader(CompressionType type, String key, InputStream in) throws IOException {
+            return real.newStreamReader(type, key, in);
+        }
+    }
+
+    /** A codec whose writer reports no CRC-32C values, as a host's own codec may: its archives are read back. */
+    private record WithoutCrc32c(ArchiveCodec real) implements ArchiveCodec {
+        @Override
+        public ArchiveWriter newWriter(CompressionType type, OutputStream out) throws IOException {
+            ArchiveWriter writer = real.newWriter(type, out);
+            return new ArchiveWriter() {
+                @Override
+                public void addDirectory(FileEntry entry) throws IOException {
+                    writer.addDirectory(entry);
+                }
+
+                @Override
+                public void addSymlink(FileEntry entry) throws IOException {
+                    writer.addSymlink(entry);
+                }
+
+                @Override
+                public void addFile(FileEntry entry, Path source) throws IOException {
+                    writer.addFile(entry, source);
+                }
+
+                @Override
+                public void addFile(FileEntry entry, InputStream content) throws IOException {
+                    writer.addFile(entry, content);
+                }
+
+                @Override
+                public void addDuplicate(FileEntry entry, FileEntry original) throws IOException {
+                    writer.addDuplicate(entry, original);
+                }
+
+                @Override
+                public WriteSummary finish() throws IOException {
+                    WriteSummary summary = writer.finish();
+                    return new WriteSummary(summary.sha256ByPath(), summary.changedWhileRead());
+                }
+
+                @Override
+                public void close() {
+                    writer.close();
+                }
+            };
         }
 
         @Override
