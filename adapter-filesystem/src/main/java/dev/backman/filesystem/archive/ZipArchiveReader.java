@@ -35,7 +35,7 @@ final class ZipArchiveReader implements ArchiveReader {
     }
 
     static ZipArchiveReader open(StoredObject archive) throws IOException {
-        SeekableByteChannel channel = new BlockReadChannel(archive.openChannel());
+        SeekableByteChannel channel = archive.openChannel();
         try {
             ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).setUseUnicodeExtraFields(true).get();
             return new ZipArchiveReader(archive.key(), channel, zip);

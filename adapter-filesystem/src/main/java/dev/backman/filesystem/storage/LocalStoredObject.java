@@ -26,7 +26,7 @@ record LocalStoredObject(String key, long size, Path file, StorageFailures failu
     @Override
     public SeekableByteChannel openChannel() throws IOException {
         try {
-            return FileChannel.open(file, StandardOpenOption.READ);
+            return new BlockReadChannel(FileChannel.open(file, StandardOpenOption.READ));
         } catch (IOException e) {
             throw failures.of("cannot read " + key, e);
         }

@@ -1,4 +1,4 @@
-package dev.backman.filesystem.archive;
+package dev.backman.filesystem.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,13 +1,15 @@
-package dev.backman.filesystem.archive;
+package dev.backman.filesystem.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backman.domain.model.CompressionType;
 import dev.backman.domain.model.EntryType;
+import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.port.ArchiveItem;
 import dev.backman.domain.port.ArchiveReader;
 import dev.backman.domain.port.ArchiveWriter;
 import dev.backman.domain.port.StoredObject;
+import dev.backman.filesystem.archive.CommonsCompressArchiveCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,8 +41,8 @@ class ZipReadInBlocksTest {
              ArchiveWriter writer = codec.newWriter(CompressionType.ZIP, out)) {
             for (int i = 0; i < FILES; i++) {
                 Path source = Files.writeString(dir.resolve("f" + i), "file " + i + "\n".repeat(i % 7));
-                writer.addFile(TrickyTree.entry("tree/f" + i, EntryType.FILE, Files.size(source), 0644, MTIME,
-                        null), source);
+                writer.addFile(new FileEntry("tree/f" + i, EntryType.FILE, Files.size(source), 0644, MTIME, null,
+                        null, null), source);
             }
             writer.finish();
         }
@@ -62,7 +64,19 @@ class ZipReadInBlocksTest {
         assertThat(reads).as("reads of the stored object for %d entries", FILES).isLessThan(20);
     }
 
-    /** The archive file, counting the reads made on its channel. */
+    @Test
+    void aLocalObjectsChannelReadsItsFileInBlocks() throws IOException {
+        Path file = Files.write(dir.resolve("object"), new byte[3 * BlockReadChannel.BLOCK + 5]);
+        LocalStoredObject object = new LocalStoredObject("object", Files.size(file), file,
+                new StorageFailures(dir.toString()));
+
+        try (SeekableByteChannel channel = object.openChannel()) {
+            assertThat(channel).isInstanceOf(BlockReadChannel.class);
+            assertThat(channel.size()).isEqualTo(3L * BlockReadChannel.BLOCK + 5);
+        }
+    }
+
+    /** The archive file read as a local object reads it, counting the reads made of the file. */
     private record CountedReads(Path file, List<CountingChannel> opened) implements StoredObject {
         @Override
         public String key() {
@@ -83,7 +97,7 @@ class ZipReadInBlocksTest {
         public SeekableByteChannel openChannel() throws IOException {
             CountingChannel channel = new CountingChannel(FileChannel.open(file, StandardOpenOption.READ));
             opened.add(channel);
-            return channel;
+            return new BlockReadChannel(channel); // as a local object's channel reads its file
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.backman.filesystem.archive;
+package dev.backman.filesystem.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -6,11 +6,13 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
 /**
- * A read-only view of a stored object's channel that reads it a block at a time and serves positioned reads from
- * the block. The zip reader asks for each entry's local header and then its bytes, each at its own position, and the
- * channel's size with every read: verifying a zip of 100,000 small files made 742,000 reads, 433,000 seeks and
- * 428,000 {@code fstat} calls. Its reads go forward through the archive (entries in physical order), so nearly all of
- * them fall into the block read last. The object must not change while it is read (archives never do).
+ * A read-only view of a file's channel that reads it a block at a time and serves positioned reads from the block:
+ * what a local object's channel gives. The zip reader asks for each entry's local header and then its bytes, each at
+ * its own position, and the channel's size with every read: verifying a zip of 100,000 small files made 742,000
+ * reads, 433,000 seeks and 428,000 {@code fstat} calls. Its reads go forward through the archive (entries in physical
+ * order), so nearly all of them fall into the block read last. (An S3 object's channel fetches windows of its own,
+ * and an encrypted object's decrypts whole segments, so neither needs this.) The object must not change while it is
+ * read (archives never do).
  */
 final class BlockReadChannel implements SeekableByteChannel {
     static final int BLOCK = 1 << 20;

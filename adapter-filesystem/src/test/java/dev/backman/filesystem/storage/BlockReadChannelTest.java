@@ -1,4 +1,4 @@
-package dev.backman.filesystem.archive;
+package dev.backman.filesystem.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
