@@ -180,42 +180,11 @@ class ArchiveCheckedWhileWrittenTest {
     private record WithoutCrc32c(ArchiveCodec real) implements ArchiveCodec {
         @Override
         public ArchiveWriter newWriter(CompressionType type, OutputStream out) throws IOException {
-            ArchiveWriter writer = real.newWriter(type, out);
-            return new ArchiveWriter() {
-                @Override
-                public void addDirectory(FileEntry entry) throws IOException {
-                    writer.addDirectory(entry);
-                }
-
-                @Override
-                public void addSymlink(FileEntry entry) throws IOException {
-                    writer.addSymlink(entry);
-                }
-
-                @Override
-                public void addFile(FileEntry entry, Path source) throws IOException {
-                    writer.addFile(entry, source);
-                }
-
-                @Override
-                public void addFile(FileEntry entry, InputStream content) throws IOException {
-                    writer.addFile(entry, content);
-                }
-
-                @Override
-                public void addDuplicate(FileEntry entry, FileEntry original) throws IOException {
-                    writer.addDuplicate(entry, original);
-                }
-
+            return new ForwardingWriter(real.newWriter(type, out)) {
                 @Override
                 public WriteSummary finish() throws IOException {
                     WriteSummary summary = writer.finish();
                     return new WriteSummary(summary.sha256ByPath(), summary.changedWhileRead());
-                }
-
-                @Override
-                public void close() {
-                    writer.close();
                 }
             };
         }
@@ -231,26 +200,59 @@ class ArchiveCheckedWhileWrittenTest {
         }
     }
 
+    /** A writer that hands everything to another; the test codecs change what they need of it. */
+    private static class ForwardingWriter implements ArchiveWriter {
+        final ArchiveWriter writer;
+
+        ForwardingWriter(ArchiveWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void addDirectory(FileEntry entry) throws IOException {
+            writer.addDirectory(entry);
+        }
+
+        @Override
+        public void addSymlink(FileEntry entry) throws IOException {
+            writer.addSymlink(entry);
+        }
+
+        @Override
+        public void addFile(FileEntry entry, Path source) throws IOException {
+            writer.addFile(entry, source);
+        }
+
+        @Override
+        public void addFile(FileEntry entry, InputStream content) throws IOException {
+            writer.addFile(entry, content);
+        }
+
+        @Override
+        public void addDuplicate(FileEntry entry, FileEntry original) throws IOException {
+            writer.addDuplicate(entry, original);
+        }
+
+        @Override
+        public WriteSummary finish() throws IOException {
+            return writer.finish();
+        }
+
+        @Override
+        public void close() {
+            writer.close();
+        }
+    }
+
     private enum Rewrite { DEFER_FIRST_FILE, RENAME_README }
 
     /** A codec whose writer stores the files otherwise than asked, like a bug between the planner and the archive. */
     private record RewritingCodec(ArchiveCodec real, Rewrite rewrite) implements ArchiveCodec {
         @Override
         public ArchiveWriter newWriter(CompressionType type, OutputStream out) throws IOException {
-            ArchiveWriter writer = real.newWriter(type, out);
-            return new ArchiveWriter() {
+            return new ForwardingWriter(real.newWriter(type, out)) {
                 private FileEntry deferredEntry;
                 private Path deferredSource;
-
-                @Override
-                public void addDirectory(FileEntry entry) throws IOException {
-                    writer.addDirectory(entry);
-                }
-
-                @Override
-                public void addSymlink(FileEntry entry) throws IOException {
-                    writer.addSymlink(entry);
-                }
 
                 @Override
                 public void addFile(FileEntry entry, Path source) throws IOException {
@@ -268,21 +270,11 @@ class ArchiveCheckedWhileWrittenTest {
                 }
 
                 @Override
-                public void addDuplicate(FileEntry entry, FileEntry original) throws IOException {
-                    writer.addDuplicate(entry, original);
-                }
-
-                @Override
                 public WriteSummary finish() throws IOException {
                     if (deferredEntry != null) {
                         writer.addFile(deferredEntry, deferredSource);
                     }
                     return writer.finish();
-                }
-
-                @Override
-                public void close() {
-                    writer.close();
                 }
 
                 private FileEntry renamed(FileEntry entry) {
