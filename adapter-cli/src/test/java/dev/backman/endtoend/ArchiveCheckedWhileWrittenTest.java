@@ -136,8 +136,23 @@ class ArchiveCheckedWhileWrittenTest {
         }
     }
 
+    /** A test codec that changes how archives are written and reads them with the real codec. */
+    private interface ReadingAsItIs extends ArchiveCodec {
+        ArchiveCodec real();
+
+        @Override
+        default ArchiveReader newReader(CompressionType type, StoredObject archive) throws IOException {
+            return real().newReader(type, archive);
+        }
+
+        @Override
+        default ArchiveReader newStreamReader(CompressionType type, String key, InputStream in) throws IOException {
+            return real().newStreamReader(type, key, in);
+        }
+    }
+
     /** A codec whose output has one byte flipped, like a bug or bad memory between the codec and the disk. */
-    private record DamagingCodec(ArchiveCodec real, long offset) implements ArchiveCodec {
+    private record DamagingCodec(ArchiveCodec real, long offset) implements ReadingAsItIs {
         @Override
         public ArchiveWriter newWriter(CompressionType type, OutputStream out) throws IOException {
             return real.newWriter(type, new FilterOutputStream(out) {
@@ -164,20 +179,10 @@ class ArchiveCheckedWhileWrittenTest {
                 }
             });
         }
-
-        @Override
-        public ArchiveReader newReader(CompressionType type, StoredObject archive) throws IOException {
-            return real.newReader(type, archive);
-        }
-
-        @Override
-        public ArchiveReader newStreamReader(CompressionType type, String key, InputStream in) throws IOException {
-            return real.newStreamReader(type, key, in);
-        }
     }
 
     /** A codec whose writer reports no CRC-32C values, as a host's own codec may: its archives are read back. */
-    private record WithoutCrc32c(ArchiveCodec real) implements ArchiveCodec {
+    private record WithoutCrc32c(ArchiveCodec real) implements ReadingAsItIs {
         @Override
         public ArchiveWriter newWriter(CompressionType type, OutputStream out) throws IOException {
             return new ForwardingWriter(real.newWriter(type, out)) {
@@ -187,16 +192,6 @@ class ArchiveCheckedWhileWrittenTest {
                     return new WriteSummary(summary.sha256ByPath(), summary.changedWhileRead());
                 }
             };
-        }
-
-        @Override
-        public ArchiveReader newReader(CompressionType type, StoredObject archive) throws IOException {
-            return real.newReader(type, archive);
-        }
-
-        @Override
-        public ArchiveReader newStreamReader(CompressionType type, String key, InputStream in) throws IOException {
-            return real.newStreamReader(type, key, in);
         }
     }
 
@@ -247,7 +242,7 @@ class ArchiveCheckedWhileWrittenTest {
     private enum Rewrite { DEFER_FIRST_FILE, RENAME_README }
 
     /** A codec whose writer stores the files otherwise than asked, like a bug between the planner and the archive. */
-    private record RewritingCodec(ArchiveCodec real, Rewrite rewrite) implements ArchiveCodec {
+    private record RewritingCodec(ArchiveCodec real, Rewrite rewrite) implements ReadingAsItIs {
         @Override
         public ArchiveWriter newWriter(CompressionType type, OutputStream out) throws IOException {
             return new ForwardingWriter(real.newWriter(type, out)) {
@@ -285,16 +280,6 @@ class ArchiveCheckedWhileWrittenTest {
                             entry.sha256(), entry.linkTarget(), entry.storedIn(), entry.fileKey());
                 }
             };
-        }
-
-        @Override
-        public ArchiveReader newReader(CompressionType type, StoredObject archive) throws IOException {
-            return real.newReader(type, archive);
-        }
-
-        @Override
-        public ArchiveReader newStreamReader(CompressionType type, String key, InputStream in) throws IOException {
-            return real.newStreamReader(type, key, in);
         }
     }
 }
