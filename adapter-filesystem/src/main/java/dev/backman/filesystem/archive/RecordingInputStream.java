@@ -43,8 +43,11 @@ final class RecordingInputStream extends InputStream {
         }
         keepFrom = from;
         keptLength = 0;
-        for (long p = from; p < position; p++) {
-            keep(window[(int) (p % window.length)]);
+        for (long p = from; p < position; ) { // the window's bytes from there, in at most two pieces
+            int at = (int) (p % window.length);
+            int count = (int) Math.min(position - p, window.length - at);
+            keep(window, at, count);
+            p += count;
         }
     }
 
@@ -98,9 +101,7 @@ final class RecordingInputStream extends InputStream {
     private void record(byte[] b, int off, int n) throws IOException {
         if (keepFrom >= 0) {
             int skip = (int) Math.max(0, Math.min(n, keepFrom - position));
-            for (int i = off + skip; i < off + n; i++) {
-                keep(b[i]);
-            }
+            keep(b, off + skip, n - skip);
         }
         // the window keeps the latest bytes, oldest overwritten first
         int start = n > window.length ? off + n - window.length : off;
@@ -113,13 +114,19 @@ final class RecordingInputStream extends InputStream {
         position += n;
     }
 
-    private void keep(byte b) throws IOException {
-        if (keptLength == kept.length) {
-            if (kept.length >= keepAtMost) {
+    /** Appends {@code count} bytes from {@code b} at {@code from} to those kept, in one copy. */
+    private void keep(byte[] b, int from, int count) throws IOException {
+        if (count <= 0) {
+            return;
+        }
+        if (keptLength + (long) count > kept.length) {
+            if (keptLength + (long) count > keepAtMost) {
                 throw new IOException("more than " + keepAtMost + " bytes to keep");
             }
-            kept = Arrays.copyOf(kept, (int) Math.min(keepAtMost, (long) kept.length * 2));
+            kept = Arrays.copyOf(kept, (int) Math.min(keepAtMost, Math.max((long) kept.length * 2,
+                    keptLength + (long) count)));
         }
-        kept[keptLength++] = b;
+        System.arraycopy(b, from, kept, keptLength, count);
+        keptLength += count;
     }
 }
