@@ -29,31 +29,43 @@ final class FileMetadata {
 
     /** For a regular file or a real directory (the caller has made sure it is not a link). */
     static void apply(Path path, FileEntry entry) throws IOException {
+        setMode(path, entry);
+        setMtime(path, entry);
+    }
+
+    /**
+     * Like {@link #apply}, but only what differs from {@code found} (read as {@link #attributesFor} says, just before):
+     * a directory made by the restore mostly has its mode already, and a chmod less per directory counts when a tree
+     * has 18,000 of them.
+     */
+    static void applyDifferences(Path path, FileEntry entry, BasicFileAttributes found) throws IOException {
+        boolean sameMode = found instanceof PosixFileAttributes posix
+                && posix.permissions().equals(permissions(entry.mode()));
+        if (entry.mode() >= 0 && !sameMode) {
+            setMode(path, entry);
+        }
+        if (!found.lastModifiedTime().toInstant().equals(entry.mtime())) {
+            setMtime(path, entry);
+        }
+    }
+
+    private static void setMode(Path path, FileEntry entry) throws IOException {
         if (entry.mode() >= 0 && path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(path, permissions(entry.mode()));
         }
+    }
+
+    private static void setMtime(Path path, FileEntry entry) throws IOException {
         // Both times given: the JDK then skips the fstat it makes to keep the access time (one system call per file
         // of a restore); the access time of a file just written is now anyway.
         Files.getFileAttributeView(path, BasicFileAttributeView.class)
                 .setTimes(FileTime.from(entry.mtime()), FileTime.from(Instant.now()), null);
     }
 
-    /** What {@link #matches} needs to read on the file system of {@code path}: the mode too, where it has one. */
+    /** What {@link #applyDifferences} reads on the file system of {@code path}: the mode too, where it has one. */
     static Class<? extends BasicFileAttributes> attributesFor(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix") ? PosixFileAttributes.class
                 : BasicFileAttributes.class;
-    }
-
-    /**
-     * Whether a file found with {@code found} (read as {@link #attributesFor} says) already has the entry's mtime
-     * and, where both have one, its 0777 mode.
-     */
-    static boolean matches(BasicFileAttributes found, FileEntry entry) {
-        if (!found.lastModifiedTime().toInstant().equals(entry.mtime())) {
-            return false;
-        }
-        return entry.mode() < 0 || !(found instanceof PosixFileAttributes posix)
-                || posix.permissions().equals(permissions(entry.mode()));
     }
 
     /** A link's own mtime, where the platform can set it without following the link; best effort. */

@@ -43,9 +43,12 @@ final class ParentDirectories {
     }
 
     /**
-     * Creates missing parents one at a time, refusing to pass through a symlink. A parent that {@code verified}
-     * recorded earlier in the same restore is trusted after one look at it (still a directory, same identity); the
-     * levels checked or made here are recorded.
+     * Creates missing parents one at a time, refusing to pass through a symlink. The deepest parent that {@code
+     * verified} recorded earlier in the same restore is trusted after one look at it (still a directory, same
+     * identity), and so are the levels above it; the levels checked or made here are recorded. Below a directory this
+     * restore made, a level is made without looking first: nothing can be there but what another thread of the
+     * restore made, which a failed creation then finds and checks (a fresh tree costs no failed {@code lstat}, with
+     * its exception, per directory).
      */
     static void create(RestoreTarget target, VerifiedDirectories verified) throws IOException {
         if (target.isBase()) {
@@ -53,43 +56,65 @@ final class ParentDirectories {
             return;
         }
         int levels = target.names().size() - 1;
+        Path[] paths = new Path[levels];
         Path parent = target.base();
         for (int i = 0; i < levels; i++) {
             parent = parent.resolve(target.names().get(i));
+            paths[i] = parent;
         }
-        if (levels > 0 && isVerified(parent, verified)) {
-            return;
+        int start = 0;
+        boolean inMadeDirectory = false;
+        for (int i = levels - 1; i >= 0; i--) {
+            VerifiedDirectories.Found found = verified.of(paths[i]);
+            if (found != null) {
+                if (verifiedOrNull(paths[i], verified, BasicFileAttributes.class) != null) {
+                    start = i + 1;
+                    inMadeDirectory = found.madeHere();
+                }
+                break; // one look: a recorded level that changed means the whole path is checked again
+            }
         }
-        if (!Files.isDirectory(target.base())) { // one stat; creating it every time would cost a failed mkdir too
+        if (start == 0 && !Files.isDirectory(target.base())) { // one stat; creating it every time: a failed mkdir
             Files.createDirectories(target.base());
         }
-        Path current = target.base();
-        for (int i = 0; i < levels; i++) {
-            current = current.resolve(target.names().get(i));
-            BasicFileAttributes attributes = attributesOrNull(current);
+        for (int i = start; i < levels; i++) {
+            Path current = paths[i];
+            BasicFileAttributes attributes = inMadeDirectory ? null : attributesOrNull(current);
+            boolean made = false;
             if (attributes == null) {
-                createOne(current);
+                made = createOne(current);
                 attributes = attributesOrNull(current);
             }
             requireRealDirectory(current, attributes, target);
-            verified.add(current, attributes.fileKey());
+            verified.add(current, attributes.fileKey(), made);
+            inMadeDirectory = made;
         }
     }
 
-    private static boolean isVerified(Path directory, VerifiedDirectories verified) throws IOException {
-        Object identity = verified.identityOf(directory);
-        if (identity == null) {
-            return false;
+    /**
+     * The attributes of {@code directory} (of the given kind, read without following a link) when {@code verified}
+     * recorded it earlier in the same restore and it is still that directory; else null, and nothing is read when
+     * it was never recorded. Being the very directory that was checked, it needs no look at its parents.
+     */
+    static <A extends BasicFileAttributes> A verifiedOrNull(Path directory, VerifiedDirectories verified,
+                                                            Class<A> kind) throws IOException {
+        VerifiedDirectories.Found found = verified.of(directory);
+        if (found == null) {
+            return null;
         }
-        BasicFileAttributes now = attributesOrNull(directory);
-        return now != null && now.isDirectory() && !now.isSymbolicLink() && identity.equals(now.fileKey());
+        A now = attributesOrNull(directory, kind);
+        return now != null && now.isDirectory() && !now.isSymbolicLink() && found.identity().equals(now.fileKey())
+                ? now : null;
     }
 
-    private static void createOne(Path directory) throws IOException {
+    /** Whether it made the directory; false when something was there (the caller checks what). */
+    private static boolean createOne(Path directory) throws IOException {
         try {
             Files.createDirectory(directory);
+            return true;
         } catch (FileAlreadyExistsException raced) {
-            // Another thread of the same restore created it first: the caller checks it is a real directory.
+            // Another thread of the same restore created it first, or something else is there
+            return false;
         }
     }
 

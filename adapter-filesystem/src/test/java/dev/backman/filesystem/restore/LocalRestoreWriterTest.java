@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backman.domain.error.IntegrityViolation;
 import dev.backman.domain.model.FileEntry;
+import dev.backman.domain.port.RestoreWriter;
 import dev.backman.domain.port.RestoreWriter.Existing;
 import dev.backman.filesystem.restore.RestoreFixtures.CountingInputStream;
 import dev.backman.filesystem.restore.RestoreFixtures.RepeatingInputStream;
@@ -332,6 +333,56 @@ class LocalRestoreWriterTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("r-x------");
         assertThat(Files.getLastModifiedTime(dir).toInstant()).isEqualTo(mtime);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------")); // let @TempDir clean up
+    }
+
+    @Test
+    void aWriterForOneRestoreFinishesTheDirectoriesItMadeForFilesWithTheirModesAndMtimes() throws IOException {
+        RestoreWriter restore = writer.forOneRestore();
+        Instant mtime = Instant.parse("2020-06-07T08:09:10Z");
+        FileEntry entry = file("r/d/e/x", "x");
+        restore.publish(restore.stageFile(base, "d/e/x", entry, stream("x"), "b1"), base, "d/e/x", entry);
+        restore.createDirectory(base, "d/e");
+        restore.createDirectory(base, "d");
+        String created = PosixFilePermissions.toString(Files.getPosixFilePermissions(base.resolve("d")));
+
+        restore.finishDirectory(base, "d/e", directory("r/d/e", 0700, mtime));
+        restore.finishDirectory(base, "d", directory("r/d", 0751, mtime.plusSeconds(1)));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(base.resolve("d/e"))))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(base.resolve("d"))))
+                .isNotEqualTo(created).isEqualTo("rwxr-x--x");
+        assertThat(Files.getLastModifiedTime(base.resolve("d/e")).toInstant()).isEqualTo(mtime);
+        assertThat(Files.getLastModifiedTime(base.resolve("d")).toInstant()).isEqualTo(mtime.plusSeconds(1));
+    }
+
+    @Test
+    void finishingADirectoryWhoseMtimeAlreadyMatchesStillGivesItsMode() throws IOException {
+        RestoreWriter restore = writer.forOneRestore();
+        Instant mtime = Instant.parse("2020-06-07T08:09:10Z");
+        restore.createDirectory(base, "d");
+        Files.setLastModifiedTime(base.resolve("d"), FileTime.from(mtime));
+        Files.setPosixFilePermissions(base.resolve("d"), PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        restore.finishDirectory(base, "d", directory("r/d", 0750, mtime));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(base.resolve("d"))))
+                .isEqualTo("rwxr-x---");
+        assertThat(Files.getLastModifiedTime(base.resolve("d")).toInstant()).isEqualTo(mtime);
+    }
+
+    @Test
+    void aDirectoryAnotherWriterThreadMadeFirstIsUsed() throws IOException {
+        RestoreWriter restore = writer.forOneRestore();
+        FileEntry first = file("r/p/first", "1");
+        restore.publish(restore.stageFile(base, "p/first", first, stream("1"), "b1"), base, "p/first", first);
+        Files.createDirectory(base.resolve("p/q")); // as another thread of the restore would, just before this one
+        FileEntry second = file("r/p/q/second", "2");
+
+        restore.publish(restore.stageFile(base, "p/q/second", second, stream("2"), "b1"), base, "p/q/second",
+                second);
+
+        assertThat(base.resolve("p/q/second")).hasContent("2");
     }
 
     @Test

@@ -162,6 +162,35 @@ class RestoreSafetyTest {
     }
 
     @Test
+    void aSymlinkPlantedInADirectoryTheRestoreMadeIsFoundWhenCreatingThroughItFails() throws IOException {
+        RestoreWriter restore = writer.forOneRestore();
+        restore.stageFile(base, "made/first", file("root/made/first", "1"), stream("1"), "b1"); // made by the restore
+        Files.createSymbolicLink(base.resolve("made/evil"), outside); // where the restore would make a directory
+
+        assertThatThrownBy(() -> restore.stageFile(base, "made/evil/x", file("root/made/evil/x", "evil"),
+                stream("evil"), "b1")).isInstanceOf(UnsafeArchiveEntry.class);
+        assertThat(outside).isEmptyDirectory();
+    }
+
+    @Test
+    void aDeeperCheckedDirectorySwappedForASymlinkIsRefusedThoughItsParentsStillMatch() throws IOException {
+        RestoreWriter restore = writer.forOneRestore();
+        restore.stageFile(base, "a/b/c/first", file("root/a/b/c/first", "1"), stream("1"), "b1");
+        Files.createDirectories(outside.resolve("c"));
+        Files.move(base.resolve("a/b"), tmp.resolve("moved-b"));
+        Files.createSymbolicLink(base.resolve("a/b"), outside);
+
+        assertThatThrownBy(() -> restore.stageFile(base, "a/b/c/second", file("root/a/b/c/second", "evil"),
+                stream("evil"), "b1")).isInstanceOf(UnsafeArchiveEntry.class);
+        assertThatThrownBy(() -> restore.stageFile(base, "a/b/new/second", file("root/a/b/new/second", "evil"),
+                stream("evil"), "b1")).isInstanceOf(UnsafeArchiveEntry.class);
+        assertThat(outside.resolve("c")).isEmptyDirectory();
+        try (var left = Files.list(outside)) {
+            assertThat(left).containsExactly(outside.resolve("c"));
+        }
+    }
+
+    @Test
     void refusesAnEntryBelowASymlinkThatAnEarlierEntryOfTheSameArchiveCreated() throws IOException {
         writer.createSymlink(base, "evil", symlink("root/evil", outside.toString()));
 
