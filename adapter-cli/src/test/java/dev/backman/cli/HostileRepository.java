@@ -20,8 +20,14 @@ record HostileRepository(Path dir, Cli cli, Path source, Path sentinel, Path tar
                          ManifestFile manifest) {
 
     static HostileRepository backUp(Path dir, CompressionType type) throws IOException {
+        return backUp(dir, type, source -> { });
+    }
+
+    /** As {@link #backUp(Path, CompressionType)}, with what {@code more} adds to the source before the backup. */
+    static HostileRepository backUp(Path dir, CompressionType type, SourceAddition more) throws IOException {
         Cli cli = new Cli(dir);
         Path source = SourceTree.create(dir.resolve("project"));
+        more.addTo(source);
         Path sentinel = Files.createDirectories(dir.resolve("sentinel"));
         Cli.Result backup = cli.run("backup", "project", "--id", "b1", "--format", type.extension());
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
@@ -44,5 +50,10 @@ record HostileRepository(Path dir, Cli cli, Path source, Path sentinel, Path tar
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).map(Path::normalize).toList();
         }
+    }
+
+    /** Files a test adds to the source tree. */
+    interface SourceAddition {
+        void addTo(Path source) throws IOException;
     }
 }

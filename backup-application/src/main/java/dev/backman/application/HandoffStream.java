@@ -21,9 +21,9 @@ final class HandoffStream extends InputStream {
     private boolean ended;
 
     /** A queued piece of data: the first {@code length} bytes of {@code bytes}; {@code recycled} if handed over. */
-    private record Chunk(byte[] bytes, int length, boolean recycled) {
+    private record Chunk(byte[] bytes, int length, boolean recycled, IOException failure) {
         Chunk(byte[] bytes, int length) {
-            this(bytes, length, false);
+            this(bytes, length, false, null);
         }
     }
 
@@ -40,7 +40,7 @@ final class HandoffStream extends InputStream {
      * when there is one). The producer must not touch {@code buffer} again.
      */
     byte[] handOver(byte[] buffer, int length) throws InterruptedIOException {
-        put(new Chunk(buffer, length, true));
+        put(new Chunk(buffer, length, true, null));
         byte[] next = spare.poll();
         return next != null && next.length == buffer.length ? next : new byte[buffer.length];
     }
@@ -48,6 +48,14 @@ final class HandoffStream extends InputStream {
     /** Producer side: marks the end of the data. */
     void end() throws InterruptedIOException {
         put(END);
+    }
+
+    /**
+     * Producer side: ends the data with a failure to get the rest of it; the consumer's next read, after the data
+     * handed over before, throws an {@link IOException} with its message and cause.
+     */
+    void fail(IOException cause) throws InterruptedIOException {
+        put(new Chunk(new byte[0], 0, false, cause));
     }
 
     private void put(Chunk chunk) throws InterruptedIOException {
@@ -59,11 +67,20 @@ final class HandoffStream extends InputStream {
         }
     }
 
-    /** Consumer side: discards what is left, so a producer never waits for a consumer that gave up. */
+    /**
+     * Consumer side: discards what is left, so a producer never waits for a consumer that gave up. A failure the
+     * producer handed over ends it like the end of the data.
+     */
     void drain() throws IOException {
         byte[] skip = new byte[8192];
-        while (read(skip, 0, skip.length) >= 0) {
-            // discard
+        try {
+            while (read(skip, 0, skip.length) >= 0) {
+                // discard
+            }
+        } catch (IOException e) {
+            if (current.failure() == null) {
+                throw e;
+            }
         }
     }
 
@@ -76,6 +93,9 @@ final class HandoffStream extends InputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         while (position == current.length()) {
+            if (current.failure() != null) {
+                throw new IOException(current.failure().getMessage(), current.failure());
+            }
             if (ended) {
                 return -1;
             }

@@ -47,6 +47,11 @@ final class ParallelWrites implements AutoCloseable {
     }
 
     private final Lane[] lanes;
+    private final ExecutorService streamer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "backman-restore-streamer");
+        t.setDaemon(true);
+        return t;
+    });
     private final Semaphore budget;
     private final int budgetPermits;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -83,6 +88,38 @@ final class ParallelWrites implements AutoCloseable {
         if (target.batch.size() >= BATCH_TASKS || target.batchBytes >= BATCH_BYTES) {
             handOver(target);
         }
+    }
+
+    /**
+     * Runs {@code task}, which reads {@code source}, on the streaming thread after the streaming tasks before it,
+     * while the caller feeds {@code source}. The source is drained however the task ends, even when it does not run
+     * (after another failure), so that the caller never waits for a reader that gave up. A large file's bytes, hashed
+     * and written by the thread that decompresses the archive, kept that thread from feeding the writers meanwhile.
+     */
+    void stream(HandoffStream source, Task task) throws IOException {
+        rethrow();
+        synchronized (this) {
+            pending++;
+        }
+        streamer.execute(() -> {
+            try {
+                if (failure.get() == null && !closed) {
+                    task.run();
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                try {
+                    source.drain();
+                } catch (IOException e) {
+                    failure.compareAndSet(null, e);
+                }
+                synchronized (this) {
+                    pending--;
+                    notifyAll();
+                }
+            }
+        });
     }
 
     /** Hands over the batches being filled and waits for every task submitted so far; throws the first failure. */
@@ -147,10 +184,12 @@ final class ParallelWrites implements AutoCloseable {
         for (Lane lane : lanes) {
             lane.thread.shutdownNow();
         }
+        streamer.shutdownNow();
         try {
             for (Lane lane : lanes) {
                 lane.thread.awaitTermination(1, TimeUnit.MINUTES);
             }
+            streamer.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

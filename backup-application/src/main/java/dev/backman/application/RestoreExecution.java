@@ -16,6 +16,7 @@ import dev.backman.domain.port.StoredObject;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,17 +27,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Writes one planned restore: contents to verified files (at their destination where nothing is there, else beside
  * it), then everything is published; a restore that fails discards every file it has not published. The archive is
- * read on the caller's thread; small files are handed with their bytes to writer threads, large ones are written as
- * they stream.
+ * read on the caller's thread; small files are handed with their bytes to writer threads, large ones stream to a
+ * thread of their own.
  */
 final class RestoreExecution {
     private static final int WRITER_THREADS = 2;
     private static final long IN_FLIGHT_BYTES = 4L << 20;
     private static final long SMALL_FILE = 1L << 20;
+    private static final int STREAMED_CHUNK = 256 * 1024;
     private final Ports ports;
     private final Repository repository;
     private final Manifest manifest;
@@ -190,11 +193,42 @@ final class RestoreExecution {
                     () -> write(archiveId, member, new ByteArrayInputStream(bytes, 0, length), targets));
             meter.filesDone(targets.size(), (long) targets.size() * wanted.size());
         } else {
-            long before = meter.bytes();
-            write(archiveId, member, CountedObject.counted(content, meter), targets); // large: bytes as they stream
-            long streamed = meter.bytes() - before;
-            meter.filesDone(targets.size(), Math.max(0, (long) targets.size() * wanted.size() - streamed));
+            // large: decompressed here, hashed and written on the streaming thread while this one reads on
+            HandoffStream bytes = new HandoffStream();
+            writes.stream(bytes, () -> {
+                LongAdder streamed = new LongAdder();
+                write(archiveId, member, new ArchiveContent(CountedObject.counted(bytes, n -> {
+                    streamed.add(n);
+                    meter.accept(n);
+                })), targets);
+                meter.filesDone(targets.size(), Math.max(0, (long) targets.size() * wanted.size() - streamed.sum()));
+            });
+            // one byte more than recorded, if the archive has it: the writer then tells that the entry inflates
+            handOver(content, bytes, wanted.size() + 1);
         }
+    }
+
+    /**
+     * Hands at most {@code limit} bytes of {@code content} over to the thread writing them; a failure to read the
+     * archive reaches that thread as the end of the entry's bytes, so that it is reported for this file.
+     */
+    private static void handOver(InputStream content, HandoffStream bytes, long limit) throws InterruptedIOException {
+        byte[] buffer = new byte[STREAMED_CHUNK];
+        for (long total = 0; total < limit; ) {
+            int n;
+            try {
+                n = content.read(buffer, 0, (int) Math.min(buffer.length, limit - total));
+            } catch (IOException e) {
+                bytes.fail(e);
+                return;
+            }
+            if (n < 0) {
+                break;
+            }
+            buffer = bytes.handOver(buffer, n);
+            total += n;
+        }
+        bytes.end();
     }
 
     private void write(String archiveId, String member, InputStream content, List<RestorePlan.Destination> targets)

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ParallelWritesTest {
 
@@ -151,5 +152,50 @@ class ParallelWritesTest {
             writes.awaitAll();
         }
         assertThat(most.get()).isBetween(1, 2);
+    }
+
+    @Test
+    @Timeout(30)
+    void aStreamedTaskReadsWhatTheCallerFeedsOnItsOwnThreadWhileTheWritersGoOn() throws Exception {
+        HandoffStream source = new HandoffStream();
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        byte[][] read = new byte[1][];
+        try (ParallelWrites writes = new ParallelWrites(2, 64 * 1024)) {
+            writes.stream(source, () -> {
+                threads.add(Thread.currentThread().getName());
+                read[0] = source.readAllBytes();
+            });
+            for (int i = 0; i < 50; i++) { // 50 KiB through a queue of 8 chunks: the task reads as it is fed
+                source.offer(new byte[1024], 1024);
+            }
+            source.end();
+            writes.submit(0, "dir", () -> threads.add(Thread.currentThread().getName()));
+            writes.awaitAll();
+        }
+        assertThat(read[0]).hasSize(50 * 1024);
+        assertThat(threads).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Timeout(30)
+    void aStreamedTaskThatFailsOrNeverRunsStillTakesWhatIsFedAndItsFailureReachesTheCaller() throws Exception {
+        HandoffStream failing = new HandoffStream();
+        HandoffStream skipped = new HandoffStream();
+        AtomicInteger ran = new AtomicInteger();
+        try (ParallelWrites writes = new ParallelWrites(1, 64 * 1024)) {
+            writes.stream(failing, () -> {
+                failing.read(new byte[10], 0, 10);
+                throw new IOException("size differs");
+            });
+            writes.stream(skipped, ran::incrementAndGet); // after the failure: does not run
+            for (HandoffStream source : List.of(failing, skipped)) {
+                for (int i = 0; i < 50; i++) { // would wait forever for a reader that gave up
+                    source.offer(new byte[1024], 1024);
+                }
+                source.end();
+            }
+            assertThatThrownBy(writes::awaitAll).isInstanceOf(IOException.class).hasMessage("size differs");
+        }
+        assertThat(ran).hasValue(0);
     }
 }
