@@ -5,7 +5,7 @@ Usage:
     bench/run.py [--runs N] [--presets mixed,small] [--work DIR] [--corpus-tools DIR] [--no-restic]
 
 Builds the corpora once with make_corpus.py (presets `mixed` and `small`) into the work directory, then, for
-each run, copies the corpus, and measures each tool in turn on that copy (alternating, so that drift of this
+each run, copies the corpus to a directory of that run's own, and measures each tool in turn on that copy (alternating, so that drift of this
 noisy machine hits all tools alike; backman goes first in odd runs and restic in even ones):
 
     full backup (backman tar.zst, backman zip, restic, tar | zstd)
@@ -14,10 +14,14 @@ noisy machine hits all tools alike; backman goes first in odd runs and restic in
     full restore of the latest backup (backman, restic)
 
 Every timed command starts after a sync, so that no tool pays for writing back what the step before wrote, and
-each restore goes into a new directory of its own, all of them removed only after the preset's last run (the `mixed`
-corpus's six take about 7 GB): a file system without a journal (ext4 here) will not reuse an inode for a minute after
-it was freed, and the first files created after many were deleted make its inode allocator walk past all of them,
-so a restore that came soon after the one before was removed paid for that removal.
+each restore goes into a new directory of its own. Nothing the benchmark makes by the thousand (corpus copies,
+restored trees) is removed before its last measurement: they all go at the very end (about 16 GB for both presets).
+A file system without a journal (ext4 here) will not reuse an inode for a while after it was freed, and the files
+created after many were deleted make its inode allocator walk past all of them: a restore that came a minute after
+a corpus copy or another restore was removed paid for that removal, in system time, whichever tool it was. What
+they hold is dropped from the page cache instead once they are done with (written back first, then
+posix_fadvise DONTNEED per file; no privileges needed): left there, the 6-7 GB a run of `mixed` writes filled this
+machine's memory by the third run, and every page a later step wrote had to be reclaimed first.
 
 Every process is timed whole (JVM start included) with /usr/bin/time, which also gives the peak RSS. The
 table shows medians over the runs and the ratios backman/restic and backman/(tar | zstd). backman backs up
@@ -54,6 +58,21 @@ def timed(cmd, cwd=None, env=None, stdout=subprocess.DEVNULL):
 
 def du(path):
     return int(subprocess.run(["du", "-sb", str(path)], capture_output=True, text=True).stdout.split()[0])
+
+
+def evict(path):
+    """Writes back what is below path and drops it from the page cache (files stay on disk)."""
+    os.sync()
+    for directory, _, files in os.walk(path):
+        for name in files:
+            try:
+                fd = os.open(os.path.join(directory, name), os.O_RDONLY | os.O_NOFOLLOW)
+            except OSError:  # a symlink or an unreadable file: nothing of ours to drop
+                continue
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
 
 
 def warm(path):
@@ -122,6 +141,7 @@ def main():
     config = work / "bench.yaml"
     config.write_text(CONFIG)
     subprocess.run([str(BACKMAN), "--version"], check=True, stdout=subprocess.DEVNULL)  # builds if needed
+    leftovers = []
 
     for preset in args.presets.split(","):
         pristine = work / ("corpus-" + preset)
@@ -132,9 +152,11 @@ def main():
         res = Results()
         for run in range(args.runs):
             print("%s: run %d of %d" % (preset, run + 1, args.runs), file=sys.stderr)
-            corpus = work / "src" / preset  # a copy: the mutation must not touch the pristine corpus
-            shutil.rmtree(work / "src", ignore_errors=True)
+            # a copy (the mutation must not touch the pristine corpus) of this run's own, removed at the very end
+            corpus = work / ("src-%s-%d" % (preset, run)) / preset
+            shutil.rmtree(corpus.parent, ignore_errors=True)  # left by an interrupted benchmark
             corpus.parent.mkdir(parents=True)
+            leftovers.append(corpus.parent)
             subprocess.run(["cp", "-a", str(pristine), str(corpus)], check=True)
             warm(corpus)
 
@@ -168,22 +190,24 @@ def main():
             warm(corpus)
             pair("1% changed", "mutated")
 
-            # full restore of the latest backup, each tool into a new directory, removed after the last run
-            targets = {tool: work / ("restore-%s-%d" % (tool, run)) for tool in ("backman", "restic")}
+            # full restore of the latest backup, each tool into a new directory, removed at the very end
+            targets = {tool: work / ("restore-%s-%s-%d" % (preset, tool, run)) for tool in ("backman", "restic")}
             for target in targets.values():
-                shutil.rmtree(target, ignore_errors=True)
-            restores = [lambda: res.add("restore", "backman", *timed(backman(
-                ["-r", str(repo), "restore", "mutated", "--target", str(targets["backman"])], config, work)))]
+                shutil.rmtree(target, ignore_errors=True)  # left by an interrupted benchmark
+                leftovers.append(target)
+            restores = [("backman", lambda: res.add("restore", "backman", *timed(backman(
+                ["-r", str(repo), "restore", "mutated", "--target", str(targets["backman"])], config, work))))]
             if restic:
-                restores.append(lambda: res.add("restore", "restic", *timed(
+                restores.append(("restic", lambda: res.add("restore", "restic", *timed(
                     [restic, "restore", "-q", "latest", "--target", str(targets["restic"])],
-                    env=restic_env(rrepo))))
-            for restore in (restores if run % 2 == 0 else restores[::-1]):
+                    env=restic_env(rrepo)))))
+            for tool, restore in (restores if run % 2 == 0 else restores[::-1]):
                 restore()
-        for run in range(args.runs):
-            for tool in ("backman", "restic"):
-                shutil.rmtree(work / ("restore-%s-%d" % (tool, run)), ignore_errors=True)
+                evict(targets[tool])
+            evict(corpus)
         report(preset, res, args.runs)
+    for path in leftovers:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def report(preset, res, runs):
