@@ -2,10 +2,12 @@ package dev.backman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backman.domain.model.CompressionType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,57 @@ class RestoreTest {
 
         assertThat(restore.exitCode()).as(restore.toString()).isZero();
         assertThat(SourceTree.read(target)).isEqualTo(SourceTree.read(dir.resolve("project")));
+    }
+
+    @Test
+    void aFileWhereTheBackupHasADirectoryIsAConflictAndStays() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("out/project"));
+        Files.writeString(target.resolve("empty"), "precious\n"); // an empty directory in the backup
+        Files.writeString(target.resolve("sub"), "also precious\n"); // a directory with files in the backup
+
+        Cli.Result restore = cli.run("restore", "b1", "--target", "out");
+
+        assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(restore.err()).contains("empty").contains("sub").contains("--overwrite");
+        assertThat(target.resolve("empty")).isRegularFile().hasContent("precious");
+        assertThat(target.resolve("sub")).isRegularFile().hasContent("also precious");
+        assertThat(target.resolve("a.txt")).doesNotExist();
+    }
+
+    @Test
+    void overwriteReplacesAFileOrLinkWhereTheBackupHasADirectory() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("out/project"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(target.resolve("empty"), "in the way\n");
+        Files.createSymbolicLink(target.resolve("sub"), elsewhere);
+
+        Cli.Result restore = cli.run("restore", "b1", "--target", "out", "--overwrite");
+
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(SourceTree.read(target)).isEqualTo(SourceTree.read(dir.resolve("project")));
+        assertThat(target.resolve("empty")).isEmptyDirectory();
+        assertThat(Files.isSymbolicLink(target.resolve("sub"))).isFalse();
+        assertThat(elsewhere).isEmptyDirectory();
+        try (Stream<Path> names = Files.list(target)) { // nothing set aside is left beside
+            assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+        }
+    }
+
+    @Test
+    void aFailedOverwriteGivesBackTheFileThatWasWhereTheBackupHasADirectory() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("out/project"));
+        Files.writeString(target.resolve("sub"), "precious\n");
+        CraftedArchive.of(dir.resolve("project")).replace("project/sub/deeper/c.bin",
+                CraftedArchive.file("project/sub/deeper/c.bin", "damaged")).writeTo(
+                dir.resolve("backups/archives/b1.zip"), CompressionType.ZIP);
+
+        Cli.Result restore = cli.run("restore", "b1", "--target", "out", "--overwrite");
+
+        assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(ExitCodes.INTEGRITY);
+        assertThat(target.resolve("sub")).isRegularFile().hasContent("precious");
+        try (Stream<Path> names = Files.list(target)) {
+            assertThat(names.map(p -> p.getFileName().toString())).containsExactly("sub");
+        }
     }
 
     @Test

@@ -128,7 +128,7 @@ final class RestoreBackup {
             if (state == Existing.ABSENT && d.entry().type() == EntryType.DIR) {
                 absentDirectories.add(new Place(d.base(), d.relative()));
             }
-            if (state == Existing.DIFFERENT && d.entry().type() != EntryType.DIR) {
+            if (state == Existing.DIFFERENT) { // for a directory: a file or a symlink is there
                 conflicts.add(d.path());
             }
             states.put(d, state);

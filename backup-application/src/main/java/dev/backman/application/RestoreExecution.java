@@ -46,6 +46,7 @@ final class RestoreExecution {
     private final Map<RestorePlan.Destination, Existing> states;
     private final RestoreWriter writer;
     private final Map<RestorePlan.Destination, Path> staged = new ConcurrentHashMap<>();
+    private final Map<RestorePlan.Destination, Path> setAside = new LinkedHashMap<>();
     private final ParallelWrites writes = new ParallelWrites(WRITER_THREADS, IN_FLIGHT_BYTES);
     private final boolean partial;
     private final List<RestoreFailure> failures = Collections.synchronizedList(new ArrayList<>());
@@ -64,16 +65,54 @@ final class RestoreExecution {
 
     /** Restores; returns the files a partial restore could not bring back (always empty otherwise). */
     List<RestoreFailure> run() {
+        boolean published = false;
         try (writes) {
+            setAsideWhatIsInTheWay();
             fetchContents();
             writes.awaitAll();
             meter.finish();
             publish();
+            published = true;
             return List.copyOf(failures);
         } catch (IOException e) {
             throw new StorageFailure("restore target", e.getMessage(), false, e);
         } finally {
             staged.values().forEach(writer::discard); // after close: no writer thread makes more
+            settleSetAside(published);
+        }
+    }
+
+    /**
+     * A file or symlink where the backup has a directory (the restore overwrites: it was listed as a conflict
+     * otherwise) moves aside, so that the directory and what it holds can be made, until the restore has published.
+     */
+    private void setAsideWhatIsInTheWay() throws IOException {
+        for (Map.Entry<RestorePlan.Destination, Existing> e : states.entrySet()) {
+            RestorePlan.Destination d = e.getKey();
+            if (d.entry().type() == EntryType.DIR && e.getValue() == Existing.DIFFERENT) {
+                Path aside = writer.setAside(d.base(), d.relative());
+                if (aside != null) {
+                    setAside.put(d, aside);
+                }
+            }
+        }
+    }
+
+    /**
+     * Removes what was set aside once the restore has published; else puts it back. One that cannot go back (the
+     * failure came while publishing, and restored files are in the way) stays beside, under its hidden name.
+     */
+    private void settleSetAside(boolean published) {
+        for (Map.Entry<RestorePlan.Destination, Path> e : setAside.entrySet()) {
+            if (published) {
+                writer.discard(e.getValue());
+                continue;
+            }
+            try {
+                writer.putBack(e.getValue(), e.getKey().base(), e.getKey().relative());
+            } catch (IOException | RuntimeException stays) {
+                // the failure being thrown is the one to report; what was set aside is kept
+            }
         }
     }
 

@@ -14,13 +14,17 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,8 +182,9 @@ public final class LocalRestoreWriter implements RestoreWriter {
         if (found != null && found.isDirectory()) {
             return;
         }
-        if (found != null) {
-            Files.delete(destination); // a file or link where the backup has a directory; the caller chose to overwrite
+        if (found != null) { // never deleted here: the restore sets it aside first, and can put it back
+            throw new FileAlreadyExistsException(destination.toString(), null,
+                    "not a directory, and in the way of the directory '" + target.relative() + "'");
         }
         try {
             Files.createDirectory(destination);
@@ -188,6 +193,51 @@ public final class LocalRestoreWriter implements RestoreWriter {
             if (now == null || !now.isDirectory()) {
                 throw raced;
             }
+        }
+    }
+
+    @Override
+    public Path setAside(Path base, String relative) throws IOException {
+        RestoreTarget target = RestoreTarget.of(base, relative);
+        if (target.isBase()) {
+            return null; // the user's choice of target, never moved
+        }
+        ParentDirectories.create(target, checked);
+        Path destination = target.destination();
+        BasicFileAttributes found = ParentDirectories.attributesOrNull(destination);
+        if (found == null || found.isDirectory()) {
+            return null;
+        }
+        Path aside = TemporaryNames.unused(target.directory(), target.fileName());
+        Files.move(destination, aside, StandardCopyOption.ATOMIC_MOVE); // a link moves as a link
+        return aside;
+    }
+
+    @Override
+    public void putBack(Path setAside, Path base, String relative) throws IOException {
+        RestoreTarget target = RestoreTarget.of(base, relative);
+        ParentDirectories.create(target, checked);
+        Path destination = target.destination();
+        BasicFileAttributes found = ParentDirectories.attributesOrNull(destination);
+        if (found != null && found.isDirectory()) {
+            removeEmptyDirectories(destination);
+        }
+        Files.move(setAside, destination); // refused if anything is still there
+    }
+
+    /** Removes {@code directory} and the directories below it when there is nothing else in them. */
+    private static void removeEmptyDirectories(Path directory) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> below = Files.walk(directory)) { // follows no link
+            paths = below.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path path : paths) {
+            if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new DirectoryNotEmptyException(directory.toString()); // a restored file stays where it is
+            }
+        }
+        for (Path path : paths) {
+            Files.delete(path);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -78,6 +79,17 @@ final class TemporaryNames {
                 }
             }
         }
+    }
+
+    /** A temporary name beside {@code name} that nothing has now (for moving something there). */
+    static Path unused(Path directory, String name) throws IOException {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Path path = next(directory, name);
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                return path;
+            }
+        }
+        throw new FileAlreadyExistsException(directory.resolve(name).toString(), null, "no unused temporary name");
     }
 
     private static Path next(Path directory, String name) {

@@ -386,14 +386,71 @@ class LocalRestoreWriterTest {
     }
 
     @Test
-    void createDirectoryReplacesALinkInTheWayWithARealDirectory() throws IOException {
+    void createDirectoryRefusesAFileOrLinkInTheWayAndLeavesIt() throws IOException {
         Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
         Files.createSymbolicLink(base.resolve("d"), elsewhere);
+        Files.writeString(base.resolve("f"), "precious");
 
+        assertThatThrownBy(() -> writer.createDirectory(base, "d")).isInstanceOf(FileSystemException.class)
+                .hasMessageContaining("in the way");
+        assertThatThrownBy(() -> writer.createDirectory(base, "f")).isInstanceOf(FileSystemException.class);
+
+        assertThat(Files.readSymbolicLink(base.resolve("d"))).isEqualTo(elsewhere);
+        assertThat(base.resolve("f")).hasContent("precious");
+    }
+
+    @Test
+    void aLinkSetAsideMakesWayForTheDirectoryAndIsDiscardedWithoutFollowingIt() throws IOException {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("keep.txt"), "keep");
+        Files.createSymbolicLink(base.resolve("d"), elsewhere);
+
+        Path aside = writer.setAside(base, "d");
         writer.createDirectory(base, "d");
+        writer.discard(aside);
 
         assertThat(Files.isDirectory(base.resolve("d"), LinkOption.NOFOLLOW_LINKS)).isTrue();
-        assertThat(elsewhere).isEmptyDirectory();
+        assertThat(aside).doesNotExist();
+        assertThat(elsewhere.resolve("keep.txt")).hasContent("keep");
+        try (Stream<Path> left = Files.list(base)) {
+            assertThat(left).containsExactly(base.resolve("d"));
+        }
+    }
+
+    @Test
+    void aFileSetAsideIsPutBackInPlaceOfTheEmptyDirectoriesMadeThere() throws IOException {
+        Files.writeString(base.resolve("d"), "precious");
+        RestoreWriter restore = writer.forOneRestore();
+
+        Path aside = restore.setAside(base, "d");
+        assertThat(aside.getParent()).isEqualTo(base);
+        restore.createDirectory(base, "d/e/f");
+        restore.putBack(aside, base, "d");
+
+        assertThat(base.resolve("d")).isRegularFile().hasContent("precious");
+        assertThat(aside).doesNotExist();
+    }
+
+    @Test
+    void aFileSetAsideStaysBesideWhenARestoredFileIsWhereItWas() throws IOException {
+        Files.writeString(base.resolve("d"), "precious");
+        Path aside = writer.setAside(base, "d");
+        FileEntry entry = file("r/d/x", "x");
+        writer.publish(writer.stageFile(base, "d/x", entry, stream("x"), "b1"), base, "d/x", entry);
+
+        assertThatThrownBy(() -> writer.putBack(aside, base, "d")).isInstanceOf(IOException.class);
+
+        assertThat(aside).hasContent("precious");
+        assertThat(base.resolve("d/x")).hasContent("x");
+    }
+
+    @Test
+    void nothingIsSetAsideWhereADirectoryOrNothingIs() throws IOException {
+        Files.createDirectory(base.resolve("d"));
+
+        assertThat(writer.setAside(base, "d")).isNull();
+        assertThat(writer.setAside(base, "absent")).isNull();
+        assertThat(writer.setAside(base, "")).isNull();
     }
 
     @Test

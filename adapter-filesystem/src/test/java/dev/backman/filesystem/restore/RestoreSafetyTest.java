@@ -191,6 +191,22 @@ class RestoreSafetyTest {
     }
 
     @Test
+    void nothingIsSetAsideOrPutBackThroughASymlinkedParent() throws IOException {
+        Files.writeString(outside.resolve("d"), "outside");
+        Files.createSymbolicLink(base.resolve("a"), outside);
+        Path aside = Files.writeString(base.resolve(".d.aside"), "mine");
+
+        assertThatThrownBy(() -> writer.setAside(base, "a/d")).isInstanceOf(UnsafeArchiveEntry.class);
+        assertThatThrownBy(() -> writer.putBack(aside, base, "a/d")).isInstanceOf(UnsafeArchiveEntry.class);
+
+        assertThat(outside.resolve("d")).hasContent("outside");
+        try (var left = Files.list(outside)) {
+            assertThat(left).containsExactly(outside.resolve("d"));
+        }
+        assertThat(aside).hasContent("mine");
+    }
+
+    @Test
     void refusesAnEntryBelowASymlinkThatAnEarlierEntryOfTheSameArchiveCreated() throws IOException {
         writer.createSymlink(base, "evil", symlink("root/evil", outside.toString()));
 

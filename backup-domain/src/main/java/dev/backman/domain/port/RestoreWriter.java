@@ -110,6 +110,30 @@ public interface RestoreWriter {
     void createDirectory(Path base, String relative) throws IOException;
 
     /**
+     * Moves what is at a destination where the backup has a directory (a file or a symlink, which is not followed)
+     * out of the way, beside it under another name, so that the directory can be made. The restore then either
+     * {@link #discard}s what it set aside, once it has published everything, or {@link #putBack}s it after a failure:
+     * a restore that fails loses nothing that was there.
+     *
+     * @param base     the restore's base directory
+     * @param relative the directory's path below {@code base}
+     * @return where it was moved, or null when nothing but a directory (or nothing) is there
+     * @throws IOException it cannot be moved
+     */
+    Path setAside(Path base, String relative) throws IOException;
+
+    /**
+     * Puts back what {@link #setAside} moved, after removing the directories a failed restore left in its place
+     * (only empty ones; anything else there stays, and so does what was set aside, under its other name).
+     *
+     * @param setAside what {@link #setAside} returned
+     * @param base     the restore's base directory
+     * @param relative the directory's path below {@code base}
+     * @throws IOException it cannot be put back
+     */
+    void putBack(Path setAside, Path base, String relative) throws IOException;
+
+    /**
      * Creates (or replaces) a symlink; the link's target is stored as is and never followed.
      *
      * @param base     the restore's base directory
