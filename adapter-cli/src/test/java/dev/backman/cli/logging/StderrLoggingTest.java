@@ -41,7 +41,8 @@ class StderrLoggingTest {
         assertThat(text)
                 .startsWith("backman: ERROR Writer: write failed" + NL + "java.io.IOException: No space left on device")
                 .contains("\tat " + StderrLoggingTest.class.getName())
-                .endsWith(NL);
+                .endsWith(NL)
+                .doesNotEndWith(NL + NL);
     }
 
     @Test
