@@ -52,12 +52,12 @@ class StderrLoggingTest {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         assertThat(root.getLevel()).isEqualTo(Level.WARN);
         Appender<ILoggingEvent> appender = root.getAppender("stderr");
-        assertThat(appender).isInstanceOf(ConsoleAppender.class);
-        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) appender;
-        assertThat(console.getTarget()).isEqualTo("System.err");
-        assertThat(console.isStarted()).isTrue();
-        assertThat(console.getEncoder()).isInstanceOfSatisfying(LayoutWrappingEncoder.class,
-                encoder -> assertThat(encoder.getLayout()).isInstanceOf(StderrLayout.class));
+        assertThat(appender).isInstanceOfSatisfying(ConsoleAppender.class, console -> {
+            assertThat(console.getTarget()).isEqualTo("System.err");
+            assertThat(console.isStarted()).isTrue();
+            assertThat(console.getEncoder()).isInstanceOfSatisfying(LayoutWrappingEncoder.class,
+                    encoder -> assertThat(encoder.getLayout()).isInstanceOf(StderrLayout.class));
+        });
     }
 
     private LoggingEvent event(String logger, Level level, String message, Throwable thrown, Object... args) {
