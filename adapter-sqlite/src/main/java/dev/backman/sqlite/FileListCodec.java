@@ -3,7 +3,9 @@ package dev.backman.sqlite;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.StoredContent;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,8 +52,29 @@ final class FileListCodec {
     private FileListCodec() {
     }
 
-    /** Encodes {@code files} in their order (the catalog keeps lists sorted by path). */
+    /** Takes the pieces of an encoded list, in order. */
+    @FunctionalInterface
+    interface PieceSink {
+        void accept(byte[] piece) throws SQLException;
+    }
+
+    /** Encodes {@code files} in their order (the catalog keeps lists sorted by path), as one value. */
     static byte[] encode(List<FileEntry> files) {
+        ByteArrayOutputStream value = new ByteArrayOutputStream();
+        try {
+            encode(files, Integer.MAX_VALUE, value::writeBytes);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e); // writing to memory does not fail
+        }
+        return value.toByteArray();
+    }
+
+    /**
+     * Encodes {@code files} in their order and hands the value over in pieces of {@code pieceSize} bytes (the last
+     * one shorter), as it goes: a list of 100,000 entries is about 10 MB, and building it whole first took four
+     * times that in short-lived arrays (grown, trimmed, then cut into pieces) when a backup's heap is at its fullest.
+     */
+    static void encode(List<FileEntry> files, int pieceSize, PieceSink sink) throws SQLException {
         Map<String, Integer> ids = new HashMap<>();
         List<String> idOrder = new ArrayList<>();
         for (FileEntry file : files) {
@@ -60,8 +83,7 @@ final class FileListCodec {
                 idOrder.add(file.storedIn());
             }
         }
-        // most lists take 60 to 100 bytes an entry; past 100,000 entries the buffer grows as it fills
-        Output out = new Output(64 + Math.min(files.size(), 100_000) * 96);
+        Output out = new Output(pieceSize, sink);
         out.write(FORMAT);
         out.varint(files.size());
         out.varint(idOrder.size());
@@ -103,8 +125,9 @@ final class FileListCodec {
             if (file.fileKey() != null) {
                 out.text(file.fileKey());
             }
+            out.flushPieces();
         }
-        return out.toByteArray();
+        out.finish();
     }
 
     /**
@@ -328,13 +351,43 @@ final class FileListCodec {
         }
     }
 
-    /** A growing byte array. */
+    /**
+     * A byte array that hands over each full piece: an entry is written whole, and then what fills pieces goes to
+     * the sink (the buffer grows only for an entry longer than a piece).
+     */
     private static final class Output {
+        /** Room for a piece and one entry of ordinary length past it. */
+        private static final int SLACK = 8 * 1024;
+        private final int pieceSize;
+        private final PieceSink sink;
         private byte[] buffer;
         private int length;
 
-        Output(int capacity) {
-            buffer = new byte[capacity];
+        Output(int pieceSize, PieceSink sink) {
+            this.pieceSize = pieceSize;
+            this.sink = sink;
+            buffer = new byte[(int) Math.min(pieceSize + (long) SLACK, 1024 * 1024)];
+        }
+
+        /** Hands over the full pieces written so far, keeping the rest. */
+        void flushPieces() throws SQLException {
+            int from = 0;
+            while (length - from >= pieceSize) {
+                sink.accept(Arrays.copyOfRange(buffer, from, from + pieceSize));
+                from += pieceSize;
+            }
+            if (from > 0) {
+                System.arraycopy(buffer, from, buffer, 0, length - from);
+                length -= from;
+            }
+        }
+
+        /** Hands over what is left as the last piece. */
+        void finish() throws SQLException {
+            flushPieces();
+            if (length > 0) {
+                sink.accept(Arrays.copyOf(buffer, length));
+            }
         }
 
         void write(int b) {
@@ -377,10 +430,6 @@ final class FileListCodec {
             if (length + more > buffer.length) {
                 buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
             }
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buffer, length);
         }
     }
 

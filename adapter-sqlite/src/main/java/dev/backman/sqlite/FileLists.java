@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongPredicate;
@@ -38,7 +37,6 @@ final class FileLists {
                 throw new IllegalArgumentException("the list names " + sorted.get(i).path() + " twice");
             }
         }
-        byte[] value = FileListCodec.encode(sorted);
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM file_lists WHERE backup_id = ?")) {
             delete.setString(1, backupId);
             delete.executeUpdate();
@@ -47,11 +45,12 @@ final class FileLists {
                 "INSERT INTO file_lists (backup_id, piece, entries, list) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, backupId);
             insert.setInt(3, sorted.size());
-            for (int piece = 0, from = 0; from < value.length; piece++, from += PIECE) {
-                insert.setInt(2, piece);
-                insert.setBytes(4, Arrays.copyOfRange(value, from, Math.min(value.length, from + PIECE)));
+            int[] piece = {0};
+            FileListCodec.encode(sorted, PIECE, bytes -> {
+                insert.setInt(2, piece[0]++);
+                insert.setBytes(4, bytes);
                 insert.executeUpdate();
-            }
+            });
         }
     }
 

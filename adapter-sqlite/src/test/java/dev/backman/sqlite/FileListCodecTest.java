@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.StoredContent;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,6 +55,27 @@ class FileListCodecTest {
         List<FileEntry> back = FileListCodec.decode(FileListCodec.encode(files));
 
         assertThat(back).isEqualTo(files);
+    }
+
+    @Test
+    void piecesAreFullButTheLastAndJoinToTheWholeValueEvenPastAnEntryLongerThanAPiece() throws Exception {
+        List<FileEntry> files = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            files.add(new FileEntry(String.format("p/%04d", i), EntryType.FILE, i, 0644, T, "ab".repeat(32), null,
+                    "b1", "2049:" + i + ":1710079509123"));
+        }
+        files.add(new FileEntry("p/x", EntryType.SYMLINK, 0, 0777, T, null, "t".repeat(1000), null, null));
+        byte[] whole = FileListCodec.encode(files);
+        List<byte[]> pieces = new ArrayList<>();
+
+        FileListCodec.encode(files, 256, pieces::add);
+
+        assertThat(pieces.subList(0, pieces.size() - 1)).allSatisfy(piece -> assertThat(piece).hasSize(256));
+        assertThat(pieces.get(pieces.size() - 1).length).isBetween(1, 256);
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        pieces.forEach(joined::writeBytes);
+        assertThat(joined.toByteArray()).isEqualTo(whole);
+        assertThat(FileListCodec.decode(whole)).isEqualTo(files);
     }
 
     @Test

@@ -93,19 +93,27 @@ final class ArchiveBuilder {
             index = -1;
             for (ScannedEntry scanned : scan.entries()) {
                 index++;
-                FileEntry entry = BackupPlan.entry(scanned, null, id);
+                // What the parent's tree holds unchanged keeps the parent's entry, which equals the one made here:
+                // a backup keeps every entry until its manifest is written, and sharing the parent's saves a record
+                // per entry (and the strings it would keep alive) on a backup that found little changed.
+                FileEntry entry;
                 switch (scanned.type()) {
                     case DIR -> {
-                        if (!chain.holdsUnchanged(scanned)) {
+                        entry = chain.unchangedNonFile(scanned);
+                        if (entry == null) {
+                            entry = BackupPlan.entry(scanned, null, id);
                             writer.addDirectory(entry);
                         }
                     }
                     case SYMLINK -> {
-                        if (!chain.holdsUnchanged(scanned)) {
+                        entry = chain.unchangedNonFile(scanned);
+                        if (entry == null) {
+                            entry = BackupPlan.entry(scanned, null, id);
                             writer.addSymlink(entry);
                         }
                     }
-                    case FILE -> {
+                    default -> { // a regular file
+                        entry = BackupPlan.entry(scanned, null, id);
                         FileEntry before = unchanged[index];
                         ReadWhole whole = readWhole.contains(scanned) ? ReadWhole.of(scanned, ports.checksums())
                                 : null;
@@ -117,7 +125,8 @@ final class ArchiveBuilder {
                                 : digest == null ? null : chain.holderOf(digest);
                         FileEntry original = digest == null ? null : firstByDigest.get(digest);
                         if (holder != null) {
-                            entry = entry.withContent(holder);
+                            entry = before != null && before.mode() == entry.mode() ? before
+                                    : entry.withContent(holder);
                             if (before != null) {
                                 fromParent.set(planned.size());
                             } else {

@@ -109,14 +109,15 @@ final class ChainContents {
     }
 
     /**
-     * Whether this directory or symlink is in the parent's tree as it is now (same type, mode, mtime and link
-     * target): an incremental archive leaves it out, since restores take directories and links from the manifest.
+     * The parent's entry for this directory or symlink if it is in the parent's tree as it is now (same type, mode,
+     * mtime and link target), or null: an incremental archive leaves it out, since restores take directories and
+     * links from the manifest, and the new tree takes the parent's entry, which equals the one it would make.
      */
-    boolean holdsUnchanged(ScannedEntry scanned) {
+    FileEntry unchangedNonFile(ScannedEntry scanned) {
         FileEntry before = previous.get(scanned.archivePath());
         return before != null && before.type() == scanned.type() && scanned.type() != EntryType.FILE
                 && before.mode() == scanned.mode() && before.mtime().equals(scanned.mtime())
-                && Objects.equals(before.linkTarget(), scanned.linkTarget());
+                && Objects.equals(before.linkTarget(), scanned.linkTarget()) ? before : null;
     }
 
     /**

@@ -173,7 +173,7 @@ class ChainContentsTest {
     }
 
     private static ScannedEntry scanned(String path, long size) {
-        return new ScannedEntry(path, Path.of("/src").resolve(path), EntryType.FILE, size, 0644, T, null, null);
+        return new ScannedEntry(path, Path.of("/src"), EntryType.FILE, size, 0644, T, null, null);
     }
 
     private static FileEntry file(String path, String digit, String storedIn) {

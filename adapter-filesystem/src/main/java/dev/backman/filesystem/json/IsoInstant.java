@@ -37,19 +37,32 @@ final class IsoInstant {
         if (seconds < FIRST_SECOND || seconds >= END_SECOND) {
             return -1;
         }
-        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        // the civil date by arithmetic (the days-to-date algorithm of java.time and of Howard Hinnant's date
+        // library, on March-based years), not LocalDateTime: a manifest writes a time per entry, and the three
+        // objects each one made were 5 % of all a no-change backup of 100,000 files allocated
+        long days = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        long sinceMarch0 = days + 719_468L; // days since 0000-03-01
+        long era = Math.floorDiv(sinceMarch0, 146_097L);
+        int dayOfEra = (int) (sinceMarch0 - era * 146_097L);
+        int yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        int monthFromMarch = (5 * dayOfYear + 2) / 153;
+        int day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1;
+        int month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+        int year = (int) (yearOfEra + era * 400) + (month <= 2 ? 1 : 0);
         int nano = instant.getNano();
-        int n = digits(text, 0, t.getYear(), 4);
+        int n = digits(text, 0, year, 4);
         text[n++] = '-';
-        n = digits(text, n, t.getMonthValue(), 2);
+        n = digits(text, n, month, 2);
         text[n++] = '-';
-        n = digits(text, n, t.getDayOfMonth(), 2);
+        n = digits(text, n, day, 2);
         text[n++] = 'T';
-        n = digits(text, n, t.getHour(), 2);
+        n = digits(text, n, secondOfDay / 3_600, 2);
         text[n++] = ':';
-        n = digits(text, n, t.getMinute(), 2);
+        n = digits(text, n, secondOfDay / 60 % 60, 2);
         text[n++] = ':';
-        n = digits(text, n, t.getSecond(), 2);
+        n = digits(text, n, secondOfDay % 60, 2);
         if (nano != 0) {
             text[n++] = '.';
             if (nano % 1_000_000 == 0) {

@@ -36,7 +36,13 @@ record EntryStat(Kind kind, long size, int mode, Instant mtime, String fileKey, 
     static EntryStat ofUnix(int rawMode, long size, FileTime mtime, long device, long inode, FileTime ctime) {
         Kind kind = kindOf(rawMode);
         return new EntryStat(kind, kind == Kind.FILE ? size : 0L, rawMode & PERMISSION_MASK, mtime.toInstant(),
-                device + ":" + inode + ":" + ctime.toMillis(), kind == Kind.SPECIAL ? specialName(rawMode) : null);
+                fileKey(device, inode, ctime.toMillis()), kind == Kind.SPECIAL ? specialName(rawMode) : null);
+    }
+
+    /** {@code device:inode:ctime}, built in one buffer of the right size (one per entry of a scan). */
+    private static String fileKey(long device, long inode, long ctimeMillis) {
+        return new StringBuilder(60).append(device).append(':').append(inode).append(':').append(ctimeMillis)
+                .toString();
     }
 
     private static Kind kindOf(int rawMode) {

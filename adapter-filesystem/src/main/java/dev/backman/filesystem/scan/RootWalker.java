@@ -33,8 +33,12 @@ import org.slf4j.LoggerFactory;
 final class RootWalker {
     private static final Logger LOG = LoggerFactory.getLogger(RootWalker.class);
 
-    /** A path waiting to be visited; {@code relative} is empty for the root. */
-    private record Pending(Path path, String name, String relative) {
+    /**
+     * A path waiting to be visited; {@code relative} is empty for the root. {@code exact}: the path is not the root's
+     * resolved with {@code relative}, because its name or a directory's above it did not decode to text cleanly,
+     * so the entry keeps the path itself (with the name's own bytes).
+     */
+    private record Pending(Path path, String name, String relative, boolean exact) {
     }
 
     private static final Comparator<Pending> BY_NAME = Comparator.comparing(Pending::name);
@@ -48,6 +52,10 @@ final class RootWalker {
     private final ForkJoinPool pool;
     private final Function<FileSystem, AttributeReader> readers;
     private AttributeReader reader;
+    /** The root's name and a slash, which every archive path below it starts with. */
+    private final String rootPrefix;
+    /** The root's directory (a root that is a link: its target), which every entry's path is resolved from. */
+    private Path start;
 
     /**
      * @param fileFound told the size of each file found, from the pool's threads (one at a time)
@@ -58,6 +66,7 @@ final class RootWalker {
                List<SkippedFile> skipped, LongConsumer fileFound, ForkJoinPool pool,
                Function<FileSystem, AttributeReader> readers) {
         this.root = root;
+        this.rootPrefix = root.name() + "/";
         this.exclusions = exclusions;
         this.sizeLimit = sizeLimit;
         this.entries = entries;
@@ -68,7 +77,7 @@ final class RootWalker {
     }
 
     void walk() {
-        Path start = root.path();
+        start = root.path();
         reader = readers.apply(start.getFileSystem());
         LOG.debug("scanning {} with {}", start, reader.getClass().getSimpleName());
         EntryStat stat;
@@ -87,7 +96,7 @@ final class RootWalker {
             skipped.add(skipOf(start, reasonFor(e)));
             return;
         }
-        Visit top = new Visit(new Pending(start, root.name(), ""), stat);
+        Visit top = new Visit(new Pending(start, root.name(), "", false), stat);
         pool.invoke(top);
         top.collectInto(entries, skipped);
     }
@@ -149,7 +158,7 @@ final class RootWalker {
                 skip(dir, "permission denied");
                 return;
             }
-            List<Pending> children = list(dir, isRoot ? "" : at.relative() + "/");
+            List<Pending> children = list(dir, isRoot ? "" : at.relative() + "/", at.exact());
             emit(at, attributes, EntryType.DIR, null); // after listing: a directory that cannot be listed is skipped
             for (Pending child : children) {
                 if (exclusions.excludes(child.name(), child.relative())) {
@@ -187,9 +196,9 @@ final class RootWalker {
         }
 
         private void emit(Pending at, EntryStat attributes, EntryType type, String linkTarget) {
-            String archivePath = at.relative().isEmpty() ? root.name() : root.name() + "/" + at.relative();
-            found.add(new ScannedEntry(archivePath, at.path(), type, attributes.size(), attributes.mode(),
-                    attributes.mtime(), linkTarget, attributes.fileKey()));
+            String archivePath = at.relative().isEmpty() ? root.name() : rootPrefix.concat(at.relative());
+            found.add(new ScannedEntry(archivePath, start, type, attributes.size(), attributes.mode(),
+                    attributes.mtime(), linkTarget, attributes.fileKey(), at.exact() ? at.path() : null));
         }
 
         private void skip(Path path, IOException problem) {
@@ -224,8 +233,11 @@ final class RootWalker {
         return new SkippedFile(path.toString(), reason);
     }
 
-    /** The directory's children sorted by name. */
-    private static List<Pending> list(Path dir, String prefix) throws IOException {
+    /**
+     * The directory's children sorted by name; {@code exact}: the directory's path must be used as it is (see
+     * {@link Pending}), and so must its children's.
+     */
+    private static List<Pending> list(Path dir, String prefix, boolean exact) throws IOException {
         List<Pending> children = new ArrayList<>();
         // File.list is opendir/readdir/closedir: 5 system calls per directory against the 9 of a DirectoryStream
         // (which opens a second descriptor for a secure stream); a no-change backup of 18,000 small directories
@@ -234,13 +246,13 @@ final class RootWalker {
         String[] names = dir.toFile().list();
         if (names != null && readable(names)) {
             for (String name : names) {
-                children.add(new Pending(dir.resolve(name), name, prefix + name));
+                children.add(new Pending(dir.resolve(name), name, prefix.concat(name), exact));
             }
         } else {
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path child : stream) {
                     String name = child.getFileName().toString();
-                    children.add(new Pending(child, name, prefix + name));
+                    children.add(new Pending(child, name, prefix.concat(name), true));
                 }
             } catch (DirectoryIteratorException e) {
                 throw e.getCause();

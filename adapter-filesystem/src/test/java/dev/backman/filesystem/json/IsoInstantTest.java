@@ -3,6 +3,7 @@ package dev.backman.filesystem.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,22 @@ class IsoInstantTest {
             Instant instant = Instant.ofEpochSecond(seconds, nano);
             assertThat(IsoInstant.format(instant)).as("%s", instant).isEqualTo(instant.toString());
         }
+    }
+
+    @Test
+    void writesTheDaysAroundLeapDaysCenturiesAndTheEndsOfTheRangeAsInstantDoes() {
+        for (String text : List.of("0000-01-01T00:00:00Z", "0000-02-29T12:00:00Z", "0000-03-01T00:00:00Z",
+                "1600-02-29T23:59:59Z", "1700-02-28T23:59:59Z", "1700-03-01T00:00:00Z", "1900-02-28T00:00:00Z",
+                "1900-03-01T00:00:00Z", "1969-12-31T23:59:59.999999999Z", "1970-01-01T00:00:00Z",
+                "2000-02-29T00:00:00.001Z", "2000-12-31T23:59:59Z", "2024-02-29T23:59:59.1Z", "2100-03-01T00:00:00Z",
+                "9999-12-31T23:59:59.999999999Z")) {
+            Instant instant = Instant.parse(text);
+            assertThat(IsoInstant.format(instant)).isEqualTo(instant.toString());
+        }
+        Instant beyond = Instant.parse("+10000-01-01T00:00:00Z");
+        assertThat(IsoInstant.format(beyond)).isEqualTo(beyond.toString());
+        Instant before = Instant.parse("-0001-12-31T23:59:59Z");
+        assertThat(IsoInstant.format(before)).isEqualTo(before.toString());
     }
 
     @Test

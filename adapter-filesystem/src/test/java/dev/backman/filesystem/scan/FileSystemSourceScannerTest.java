@@ -79,19 +79,27 @@ class FileSystemSourceScannerTest {
         file(root.resolve("plain.txt"));
         // the shell writes the raw byte 0xFF, which no Java string can name through the default encoding; a listing
         // that decoded names and encoded them again would look for another file and find it vanished
-        Process shell = new ProcessBuilder("sh", "-c", "printf abc > \"$(printf 'bad\\377name')\"")
+        // (a file inside a directory so named must be found through that directory's own bytes too)
+        Process shell = new ProcessBuilder("sh", "-c", "printf abc > \"$(printf 'bad\\377name')\""
+                + " && mkdir \"$(printf 'dir\\377')\" && printf xyz > \"$(printf 'dir\\377')/inner.txt\"")
                 .directory(root.toFile()).redirectErrorStream(true).start();
         assertThat(shell.waitFor()).isZero();
 
         ScanResult result = scan(NO_RULES, root);
 
         assertThat(result.skipped()).isEmpty();
-        assertThat(result.entries()).hasSize(3);
+        assertThat(result.entries()).hasSize(5);
         ScannedEntry odd = result.entries().stream().filter(e -> e.archivePath().startsWith("proj/bad"))
                 .findFirst().orElseThrow();
         assertThat(odd.type()).isEqualTo(EntryType.FILE);
         assertThat(odd.size()).isEqualTo(3);
         assertThat(Files.readString(odd.source())).isEqualTo("abc");
+        ScannedEntry inner = result.entries().stream().filter(e -> e.archivePath().endsWith("/inner.txt"))
+                .findFirst().orElseThrow();
+        assertThat(Files.readString(inner.source())).isEqualTo("xyz");
+        ScannedEntry plain = result.entries().stream().filter(e -> e.archivePath().equals("proj/plain.txt"))
+                .findFirst().orElseThrow();
+        assertThat(plain.source()).isEqualTo(root.resolve("plain.txt"));
     }
 
     @Test
