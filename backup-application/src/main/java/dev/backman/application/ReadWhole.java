@@ -26,9 +26,11 @@ record ReadWhole(byte[] bytes, String sha256) {
      */
     static ReadWhole of(ScannedEntry file, Checksums checksums) {
         try (InputStream in = Files.newInputStream(file.source())) {
-            byte[] bytes = in.readNBytes((int) file.size() + 1);
-            return bytes.length == file.size() ? new ReadWhole(bytes, checksums.sha256(new ByteArrayInputStream(bytes)))
-                    : null;
+            // into an array of the scanned size, then a read that must find the end: readNBytes(size + 1) filled a
+            // buffer of its own and copied it, twice the bytes a full backup of 100,000 small files allocated
+            byte[] bytes = new byte[(int) file.size()];
+            boolean same = in.readNBytes(bytes, 0, bytes.length) == bytes.length && in.read() < 0;
+            return same ? new ReadWhole(bytes, checksums.sha256(new ByteArrayInputStream(bytes))) : null;
         } catch (IOException | UncheckedIOException e) {
             return null;
         }
