@@ -436,6 +436,7 @@ final class FileListCodec {
     /** Reads what {@link Output} wrote; running past the end is a damaged list. */
     private static final class Input {
         private final byte[] data;
+        private final byte[] hexDigits = new byte[64];
         private int position;
 
         Input(byte[] data) {
@@ -504,7 +505,7 @@ final class FileListCodec {
 
         /** The 32 bytes at {@code at} as 64 lower-case hex digits. */
         String digestAt(int at) {
-            byte[] hex = new byte[64];
+            byte[] hex = hexDigits; // the string copies it: one buffer serves every digest of the list
             for (int i = 0; i < 32; i++) {
                 int b = data[at + i] & 0xFF;
                 hex[2 * i] = HEX[b >>> 4];

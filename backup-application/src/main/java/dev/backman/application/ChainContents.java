@@ -25,23 +25,23 @@ import java.util.function.LongPredicate;
  * copy, and a backup that finds nothing changed never asks.
  */
 final class ChainContents {
-    private final Map<String, FileEntry> previous;
+    private final EntriesByPath previous;
     private final Function<LongPredicate, Map<String, StoredContent>> gatherStored;
     private final String previousChecksum;
     private final int previousRegularFiles;
     private Stored stored;
 
-    private ChainContents(Map<String, FileEntry> previous,
+    private ChainContents(EntriesByPath previous,
                           Function<LongPredicate, Map<String, StoredContent>> gatherStored,
                           String previousChecksum) {
         this.previous = previous;
         this.gatherStored = gatherStored;
         this.previousChecksum = previousChecksum;
-        this.previousRegularFiles = (int) previous.values().stream().filter(FileEntry::isFile).count();
+        this.previousRegularFiles = (int) previous.entries().stream().filter(FileEntry::isFile).count();
     }
 
     static ChainContents none() {
-        return new ChainContents(Map.of(), sizes -> Map.of(), null);
+        return new ChainContents(new EntriesByPath(List.of()), sizes -> Map.of(), null);
     }
 
     static ChainContents of(Chain chain, BackupCatalog catalog) {
@@ -50,11 +50,8 @@ final class ChainContents {
         }
         String parentId = chain.parent().backupId();
         List<FileEntry> parentFiles = catalog.files(parentId);
-        Map<String, FileEntry> previous = new HashMap<>();
-        for (FileEntry entry : parentFiles) {
-            previous.put(entry.path(), entry);
-        }
-        return new ChainContents(previous, sizes -> storedIn(chain, parentFiles, catalog, sizes),
+        EntriesByPath previous = new EntriesByPath(parentFiles);
+        return new ChainContents(previous, sizes -> storedIn(chain, previous.entries(), catalog, sizes),
                 chain.parent().checksum());
     }
 

@@ -24,6 +24,9 @@ final class FileEntrySerializer extends StdSerializer<FileEntry> {
     private static final SerializedString STORED_IN = new SerializedString("stored_in");
     private static final SerializedString FILE_KEY = new SerializedString("file_key");
 
+    /** Each thread's buffer for a time's text (a mapper, and this serializer with it, may serve several threads). */
+    private final ThreadLocal<char[]> timeText = ThreadLocal.withInitial(() -> new char[IsoInstant.LONGEST]);
+
     FileEntrySerializer() {
         super(FileEntry.class);
     }
@@ -40,7 +43,7 @@ final class FileEntrySerializer extends StdSerializer<FileEntry> {
         gen.writeFieldName(MODE);
         gen.writeNumber(entry.mode());
         gen.writeFieldName(MTIME);
-        char[] mtime = new char[IsoInstant.LONGEST]; // the generator copies it: no String per time
+        char[] mtime = timeText.get(); // the generator copies it: no String, nor array, per time
         int length = IsoInstant.format(entry.mtime(), mtime);
         if (length < 0) {
             gen.writeString(entry.mtime().toString());
