@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -222,6 +223,30 @@ class SourceFaultsTest {
             manager.restore(RestoreRequest.of(backup.backupId(), target));
             assertThat(Files.isSymbolicLink(target.resolve("current"))).as("restored as a directory").isFalse();
             assertThat(TreeSnapshot.of(target.resolve("current"))).isEqualTo(TreeSnapshot.of(project));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = CompressionType.class, names = {"ZIP", "TAR_ZST"})
+    void namesWhoseBytesAreNotUtf8AreReadThroughTheirOwnBytes(CompressionType type) throws Exception {
+        Path source = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(source.resolve("plain.txt"), "plain");
+        // raw byte 0xFF in a file's name and in a directory's above a file: no Java string names them on disk
+        Process shell = new ProcessBuilder("sh", "-c", "printf abc > \"$(printf 'bad\\377name')\""
+                + " && mkdir \"$(printf 'dir\\377')\" && printf xyz > \"$(printf 'dir\\377')/inner.txt\"")
+                .directory(source.toFile()).redirectErrorStream(true).start();
+        assertThat(shell.waitFor()).isZero();
+
+        BackupMetadata backup = backUp(type, source, () -> { });
+
+        assertThat(backup.status()).isEqualTo(BackupStatus.COMPLETED);
+        assertThat(backup.skippedFiles()).isEmpty();
+        assertThat(entries(backup)).filteredOn(FileEntry::isFile).hasSize(3)
+                .extracting(FileEntry::sha256).containsExactlyInAnyOrder(
+                        sha256("abc".getBytes(StandardCharsets.UTF_8)), sha256("xyz".getBytes(StandardCharsets.UTF_8)),
+                        sha256("plain".getBytes(StandardCharsets.UTF_8)));
+        try (BackupManager manager = manager(type, new FileSystemSourceScanner())) {
+            assertThat(manager.verify(List.of(backup.backupId())).allIntact()).isTrue();
         }
     }
 
