@@ -247,6 +247,11 @@ class SourceFaultsTest {
                         sha256("plain".getBytes(StandardCharsets.UTF_8)));
         try (BackupManager manager = manager(type, new FileSystemSourceScanner())) {
             assertThat(manager.verify(List.of(backup.backupId())).allIntact()).isTrue();
+            Path target = dir.resolve("restored");
+            manager.restore(RestoreRequest.of(backup.backupId(), target));
+            // under the names they decode to: U+FFFD for the byte that is not UTF-8
+            assertThat(target.resolve("project/bad\uFFFDname")).hasContent("abc");
+            assertThat(target.resolve("project/dir\uFFFD/inner.txt")).hasContent("xyz");
         }
     }
 
