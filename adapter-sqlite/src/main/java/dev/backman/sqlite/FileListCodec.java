@@ -3,7 +3,6 @@ package dev.backman.sqlite;
 import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.StoredContent;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -52,21 +51,10 @@ final class FileListCodec {
     private FileListCodec() {
     }
 
-    /** Takes the pieces of an encoded list, in order. */
+    /** Takes the pieces of an encoded list, in order, numbered from 0. */
     @FunctionalInterface
     interface PieceSink {
-        void accept(byte[] piece) throws SQLException;
-    }
-
-    /** Encodes {@code files} in their order (the catalog keeps lists sorted by path), as one value. */
-    static byte[] encode(List<FileEntry> files) {
-        ByteArrayOutputStream value = new ByteArrayOutputStream();
-        try {
-            encode(files, Integer.MAX_VALUE, value::writeBytes);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e); // writing to memory does not fail
-        }
-        return value.toByteArray();
+        void accept(int index, byte[] piece) throws SQLException;
     }
 
     /**
@@ -360,6 +348,7 @@ final class FileListCodec {
         private static final int SLACK = 8 * 1024;
         private final int pieceSize;
         private final PieceSink sink;
+        private int pieces;
         private byte[] buffer;
         private int length;
 
@@ -373,7 +362,7 @@ final class FileListCodec {
         void flushPieces() throws SQLException {
             int from = 0;
             while (length - from >= pieceSize) {
-                sink.accept(Arrays.copyOfRange(buffer, from, from + pieceSize));
+                sink.accept(pieces++, Arrays.copyOfRange(buffer, from, from + pieceSize));
                 from += pieceSize;
             }
             if (from > 0) {
@@ -386,7 +375,7 @@ final class FileListCodec {
         void finish() throws SQLException {
             flushPieces();
             if (length > 0) {
-                sink.accept(Arrays.copyOf(buffer, length));
+                sink.accept(pieces++, Arrays.copyOf(buffer, length));
             }
         }
 

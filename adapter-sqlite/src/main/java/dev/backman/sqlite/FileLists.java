@@ -45,9 +45,8 @@ final class FileLists {
                 "INSERT INTO file_lists (backup_id, piece, entries, list) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, backupId);
             insert.setInt(3, sorted.size());
-            int[] piece = {0};
-            FileListCodec.encode(sorted, PIECE, bytes -> {
-                insert.setInt(2, piece[0]++);
+            FileListCodec.encode(sorted, PIECE, (piece, bytes) -> {
+                insert.setInt(2, piece);
                 insert.setBytes(4, bytes);
                 insert.executeUpdate();
             });

@@ -7,11 +7,13 @@ import dev.backman.domain.model.EntryType;
 import dev.backman.domain.model.FileEntry;
 import dev.backman.domain.model.StoredContent;
 import java.io.ByteArrayOutputStream;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FileListCodecTest {
@@ -34,7 +36,7 @@ class FileListCodecTest {
                 new FileEntry("p/\u00e9t\u00e9/\ud83d\ude00", EntryType.DIR, 0, 0700, T, null, null, null, null),
                 new FileEntry("p/\u00e9tu", EntryType.DIR, 0, 0700, Instant.MAX, null, null, null, null));
 
-        List<FileEntry> back = FileListCodec.decode(FileListCodec.encode(files));
+        List<FileEntry> back = FileListCodec.decode(encode(files));
 
         assertThat(back).isEqualTo(files);
         assertThat(back.get(2).storedIn()).isSameAs(back.get(4).storedIn());
@@ -52,7 +54,7 @@ class FileListCodecTest {
             files.add(new FileEntry("f" + i++, EntryType.FILE, 1, 0644, T, digest, null, "b1", null));
         }
 
-        List<FileEntry> back = FileListCodec.decode(FileListCodec.encode(files));
+        List<FileEntry> back = FileListCodec.decode(encode(files));
 
         assertThat(back).isEqualTo(files);
     }
@@ -65,11 +67,16 @@ class FileListCodecTest {
                     "b1", "2049:" + i + ":1710079509123"));
         }
         files.add(new FileEntry("p/x", EntryType.SYMLINK, 0, 0777, T, null, "t".repeat(1000), null, null));
-        byte[] whole = FileListCodec.encode(files);
+        byte[] whole = encode(files);
         List<byte[]> pieces = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
 
-        FileListCodec.encode(files, 256, pieces::add);
+        FileListCodec.encode(files, 256, (index, piece) -> {
+            indexes.add(index);
+            pieces.add(piece);
+        });
 
+        assertThat(indexes).isEqualTo(IntStream.range(0, pieces.size()).boxed().toList());
         assertThat(pieces.subList(0, pieces.size() - 1)).allSatisfy(piece -> assertThat(piece).hasSize(256));
         assertThat(pieces.get(pieces.size() - 1).length).isBetween(1, 256);
         ByteArrayOutputStream joined = new ByteArrayOutputStream();
@@ -80,9 +87,9 @@ class FileListCodecTest {
 
     @Test
     void anEmptyListAndTheSamePathTwiceRoundTrip() {
-        assertThat(FileListCodec.decode(FileListCodec.encode(List.of()))).isEmpty();
+        assertThat(FileListCodec.decode(encode(List.of()))).isEmpty();
         FileEntry a = new FileEntry("a", EntryType.DIR, 0, 0755, T, null, null, null, null);
-        assertThat(FileListCodec.decode(FileListCodec.encode(List.of(a, a)))).containsExactly(a, a);
+        assertThat(FileListCodec.decode(encode(List.of(a, a)))).containsExactly(a, a);
     }
 
     @Test
@@ -94,7 +101,7 @@ class FileListCodecTest {
                     "2049:" + (100_000 + i) + ":1710079509123"));
         }
 
-        byte[] encoded = FileListCodec.encode(files);
+        byte[] encoded = encode(files);
 
         // per entry about 82 bytes: the path's last bytes, type, flags, size, mode, mtime, 32 digest bytes, the
         // stored_in index, the 22-byte file key; the whole 62-byte path or the digest as text would each add 30 more
@@ -110,7 +117,7 @@ class FileListCodecTest {
                 new FileEntry("a/w", EntryType.FILE, 3, 0644, T, null, null, "b0", null),
                 new FileEntry("a/l", EntryType.SYMLINK, 0, 0777, T, null, "x", null, null),
                 new FileEntry("a", EntryType.DIR, 0, 0755, T, null, null, null, null));
-        byte[] encoded = FileListCodec.encode(list);
+        byte[] encoded = encode(list);
 
         assertThat(FileListCodec.decodeOwnFiles(encoded, "b0")).extracting(FileEntry::path)
                 .containsExactly("a/w", "a/x", "a/y", "a/\ud83d\ude00");
@@ -139,7 +146,7 @@ class FileListCodecTest {
 
     @Test
     void anUnknownFormatIsRefusedNamingIt() {
-        byte[] encoded = FileListCodec.encode(List.of(
+        byte[] encoded = encode(List.of(
                 new FileEntry("a", EntryType.DIR, 0, 0755, T, null, null, null, null)));
         encoded[0] = 2;
 
@@ -150,7 +157,7 @@ class FileListCodecTest {
 
     @Test
     void everyTruncationAndATrailingByteAreRefusedAsDamaged() {
-        byte[] encoded = FileListCodec.encode(List.of(
+        byte[] encoded = encode(List.of(
                 new FileEntry("p", EntryType.DIR, 0, 0755, T, null, null, null, null),
                 new FileEntry("p/a", EntryType.FILE, 5, 0644, T, "c".repeat(64), null, "b1", "1:2:3"),
                 new FileEntry("p/l", EntryType.SYMLINK, 0, 0777, T, null, "a", null, null)));
@@ -167,7 +174,7 @@ class FileListCodecTest {
 
     @Test
     void anUnknownEntryTypeOrFlagIsRefused() {
-        byte[] encoded = FileListCodec.encode(List.of(
+        byte[] encoded = encode(List.of(
                 new FileEntry("a", EntryType.DIR, 0, 0755, T, null, null, null, null)));
         // format, count, ids, shared, length, 'a', then the type and the flags
         int type = 6;
@@ -178,5 +185,16 @@ class FileListCodecTest {
 
         assertThatThrownBy(() -> FileListCodec.decode(badType)).hasMessageContaining("unknown entry type 9");
         assertThatThrownBy(() -> FileListCodec.decode(badFlags)).hasMessageContaining("damaged file list");
+    }
+
+    /** The whole value, as the catalog joins its pieces. */
+    private static byte[] encode(List<FileEntry> files) {
+        ByteArrayOutputStream value = new ByteArrayOutputStream();
+        try {
+            FileListCodec.encode(files, Integer.MAX_VALUE, (index, piece) -> value.writeBytes(piece));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return value.toByteArray();
     }
 }

@@ -96,42 +96,34 @@ final class ArchiveBuilder {
                 // What the parent's tree holds unchanged keeps the parent's entry, which equals the one made here:
                 // a backup keeps every entry until its manifest is written, and sharing the parent's saves a record
                 // per entry (and the strings it would keep alive) on a backup that found little changed.
-                FileEntry entry;
+                FileEntry before = scanned.type() == EntryType.FILE ? unchanged[index]
+                        : chain.unchangedNonFile(scanned);
+                if (before != null) {
+                    // a file is not read: its content is the parent's, and so is its entry unless the mode changed
+                    FileEntry entry = before.mode() == scanned.mode() ? before
+                            : BackupPlan.entry(scanned, null, id).withContent(StoredContent.of(before));
+                    if (before.isFile()) {
+                        fromParent.set(planned.size());
+                    }
+                    planned.add(entry);
+                    continue;
+                }
+                FileEntry entry = BackupPlan.entry(scanned, null, id);
                 switch (scanned.type()) {
-                    case DIR -> {
-                        entry = chain.unchangedNonFile(scanned);
-                        if (entry == null) {
-                            entry = BackupPlan.entry(scanned, null, id);
-                            writer.addDirectory(entry);
-                        }
-                    }
-                    case SYMLINK -> {
-                        entry = chain.unchangedNonFile(scanned);
-                        if (entry == null) {
-                            entry = BackupPlan.entry(scanned, null, id);
-                            writer.addSymlink(entry);
-                        }
-                    }
-                    default -> { // a regular file
-                        entry = BackupPlan.entry(scanned, null, id);
-                        FileEntry before = unchanged[index];
+                    case DIR -> writer.addDirectory(entry);
+                    case SYMLINK -> writer.addSymlink(entry);
+                    case FILE -> {
                         ReadWhole whole = readWhole.contains(scanned) ? ReadWhole.of(scanned, ports.checksums())
                                 : null;
                         String digest = whole != null ? whole.sha256() : hasher.digestOf(scanned);
                         if (digest != null) {
                             prehashed.put(scanned.archivePath(), digest);
                         }
-                        StoredContent holder = before != null ? StoredContent.of(before)
-                                : digest == null ? null : chain.holderOf(digest);
+                        StoredContent holder = digest == null ? null : chain.holderOf(digest);
                         FileEntry original = digest == null ? null : firstByDigest.get(digest);
                         if (holder != null) {
-                            entry = before != null && before.mode() == entry.mode() ? before
-                                    : entry.withContent(holder);
-                            if (before != null) {
-                                fromParent.set(planned.size());
-                            } else {
-                                meter.filesDone(1, scanned.size()); // the chain holds it: nothing to read
-                            }
+                            entry = entry.withContent(holder);
+                            meter.filesDone(1, scanned.size()); // the chain holds it: nothing to read
                         } else if (original != null) {
                             writer.addDuplicate(entry, original);
                             originalOf.put(entry.path(), original.path());
