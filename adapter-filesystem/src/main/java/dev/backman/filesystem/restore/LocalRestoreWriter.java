@@ -246,13 +246,17 @@ public final class LocalRestoreWriter implements RestoreWriter {
         RestoreTarget target = RestoreTarget.of(base, relative);
         Path linkTarget = linkTargetOf(target, entry);
         ParentDirectories.create(target, checked);
-        // Made beside the destination and renamed over it, so an existing file or link is replaced atomically.
-        Path temporary = TemporaryNames.createSymlink(target.directory(), target.fileName(), linkTarget);
-        try {
-            moveIntoPlace(temporary, target);
-        } catch (IOException | RuntimeException e) {
-            discard(temporary);
-            throw e;
+        // Where something is in the way, made beside the destination and renamed over it, so that an existing file
+        // or link is replaced atomically.
+        Path created = TemporaryNames.createSymlinkAtDestinationOrTemporary(target.directory(), target.fileName(),
+                linkTarget);
+        if (!created.equals(target.destination())) {
+            try {
+                moveIntoPlace(created, target);
+            } catch (IOException | RuntimeException e) {
+                discard(created);
+                throw e;
+            }
         }
         FileMetadata.applyToLink(target.destination(), entry);
     }

@@ -69,7 +69,21 @@ final class TemporaryNames {
     record NewFile(Path path, SeekableByteChannel channel) {
     }
 
-    static Path createSymlink(Path directory, String name, Path linkTarget) throws IOException {
+    /**
+     * Creates the link at the destination itself when nothing at all is there (one step: a process killed at any
+     * moment leaves the link or nothing, never a hidden temporary that no later run would know to remove), and
+     * otherwise a temporary link beside it, for the caller to rename over what is in the way.
+     */
+    static Path createSymlinkAtDestinationOrTemporary(Path directory, String name, Path linkTarget)
+            throws IOException {
+        try {
+            return Files.createSymbolicLink(directory.resolve(name), linkTarget);
+        } catch (FileAlreadyExistsException e) {
+            return createSymlink(directory, name, linkTarget);
+        }
+    }
+
+    private static Path createSymlink(Path directory, String name, Path linkTarget) throws IOException {
         for (int attempt = 0; ; attempt++) {
             try {
                 return Files.createSymbolicLink(next(directory, name), linkTarget);
