@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launchers' shared shell functions ({@code backman-jvm.sh}): how a command's JVM is started, and the class-data
- * sharing training, whose archive holds the classes of an encrypted local backup and of the AWS SDK's client.
+ * sharing training, whose archives hold the classes of an encrypted local backup, and one of them those of the AWS
+ * SDK's client too.
  */
 class LauncherTest {
     private static final Path LAUNCHER_LIBRARY = Path.of("src", "dist", "lib", "backman-jvm.sh");
@@ -40,16 +41,26 @@ class LauncherTest {
         assertThat(run(training)).isZero();
 
         assertThat(archive).isRegularFile();
-        String contents = output(new ProcessBuilder(java(), "-XX:SharedArchiveFile=" + archive,
-                "-XX:+PrintSharedArchiveAndExit", "-cp", classPath, Main.class.getName()));
-        assertThat(contents)
-                .contains("dev.backman.application.CreateBackup ")
-                // picocli's Java 5 class files, and a class linked against them, which a dynamic archive leaves out
-                .contains("picocli.CommandLine ")
-                .contains("dev.backman.cli.wiring.GuiceCommandFactory ")
-                .contains("dev.backman.crypto.EncryptedArchiveStorage ")
+        Path s3Archive = dir.resolve("backman-s3.jsa");
+        assertThat(s3Archive).isRegularFile();
+        String local = archivedClasses(archive, classPath);
+        String s3 = archivedClasses(s3Archive, classPath);
+        for (String contents : List.of(local, s3)) {
+            assertThat(contents)
+                    .contains("dev.backman.application.CreateBackup ")
+                    // picocli's Java 5 class files, and a class linked against them, which a dynamic archive leaves out
+                    .contains("picocli.CommandLine ")
+                    .contains("dev.backman.cli.wiring.GuiceCommandFactory ")
+                    .contains("dev.backman.crypto.EncryptedArchiveStorage ");
+        }
+        assertThat(s3)
                 .contains("software.amazon.awssdk.services.s3.DefaultS3Client ")
                 .contains("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient ");
+        // (a few of the SDK's types come along, where archiving backman's S3 adapter links against them)
+        assertThat(local).as("the AWS SDK's client only in the archive of runs that name S3")
+                .doesNotContain("software.amazon.awssdk.services.s3.DefaultS3Client ")
+                .doesNotContain("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient ");
+        assertThat(Files.size(archive)).isLessThan(Files.size(s3Archive));
         try (Stream<Path> left = Files.list(scratchParent)) {
             assertThat(left).isEmpty();
         }
@@ -129,6 +140,57 @@ class LauncherTest {
         assertThat(jvmOptions(null, "backup", null)).doesNotContain(option);
         assertThat(jvmOptions("-XX:-UseTransparentHugePages", "backup", "always [madvise] never"))
                 .contains("-XX:-UseTransparentHugePages").doesNotContain(option);
+    }
+
+    @Test
+    void aRunThatNamesS3MapsTheArchiveWithTheAwsSdk() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path local = Files.writeString(dir.resolve("backman-1.jsa"), "local");
+        Path s3 = Files.writeString(dir.resolve("backman-1-s3.jsa"), "s3");
+        Files.writeString(work.resolve("offsite.yaml"), "source_paths: [src]\noffsite:\n  - location: s3://b/copy\n");
+        Files.writeString(work.resolve("local.yaml"), "source_paths: [src]\nbackup_location: /backups\n");
+
+        assertThat(archiveMapped(work, local, "list")).as("no configuration file").isEqualTo(local);
+        assertThat(archiveMapped(work, local, "-r", "s3://b/p", "list")).isEqualTo(s3);
+        assertThat(archiveMapped(work, local, "--repo=s3://b/p", "list")).isEqualTo(s3);
+        assertThat(archiveMapped(work, local, "-c", "offsite.yaml", "backup")).isEqualTo(s3);
+        assertThat(archiveMapped(work, local, "--config", "offsite.yaml", "backup")).isEqualTo(s3);
+        assertThat(archiveMapped(work, local, "--config=offsite.yaml", "backup")).isEqualTo(s3);
+        assertThat(archiveMapped(work, local, "-c", "local.yaml", "backup")).isEqualTo(local);
+        assertThat(archiveMapped(work, local, "-c", "missing.yaml", "backup")).isEqualTo(local);
+
+        Files.writeString(work.resolve("backman.yaml"), "backup_location: \"s3://b/p\"\n");
+        assertThat(archiveMapped(work, local, "backup")).as("./backman.yaml").isEqualTo(s3);
+        assertThat(archiveMapped(work, local, "-c", "local.yaml", "backup")).isEqualTo(local);
+
+        Files.delete(s3); // a training whose second archive failed
+        assertThat(archiveMapped(work, local, "backup")).isEqualTo(local);
+    }
+
+    /** The class-data archive {@code backman_exec} maps for {@code args}, run in {@code work}. */
+    private Path archiveMapped(Path work, Path archive, String... args) throws IOException, InterruptedException {
+        Path printer = dir.resolve("print-args");
+        Files.writeString(printer, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        printer.toFile().setExecutable(true);
+        List<String> command = new ArrayList<>(List.of("sh", "-c",
+                ". \"$0\" && jvm=$1 jsa=$2 && shift 2 && backman_exec \"$jvm\" \"$jsa\" /nonexistent.json -cp x Main "
+                        + "\"$@\"", LAUNCHER_LIBRARY.toAbsolutePath().toString(), printer.toString(),
+                archive.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder process = new ProcessBuilder(command).directory(work.toFile());
+        process.environment().remove("BACKMAN_JAVA_OPTS");
+        Process started = process.redirectErrorStream(true).start();
+        String out = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(started.waitFor()).as(out).isZero();
+        List<String> mapped = Stream.of(out.split("\n")).filter(line -> line.startsWith("-XX:SharedArchiveFile="))
+                .toList();
+        assertThat(mapped).as(out).hasSize(1);
+        return Path.of(mapped.get(0).substring("-XX:SharedArchiveFile=".length()));
+    }
+
+    private String archivedClasses(Path archive, String classPath) throws IOException, InterruptedException {
+        return output(new ProcessBuilder(java(), "-XX:SharedArchiveFile=" + archive,
+                "-XX:+PrintSharedArchiveAndExit", "-cp", classPath, Main.class.getName()));
     }
 
     /** The options {@code backman_exec} gives the JVM for a command, where the kernel has no huge pages to give. */
