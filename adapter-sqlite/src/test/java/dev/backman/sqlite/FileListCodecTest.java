@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,38 @@ class FileListCodecTest {
         pieces.forEach(joined::writeBytes);
         assertThat(joined.toByteArray()).isEqualTo(whole);
         assertThat(FileListCodec.decode(whole)).isEqualTo(files);
+    }
+
+    @Test
+    void theEncodingIsTheOneCatalogsAlreadyHold() {
+        // the bytes catalogs already hold: a change to the encoder must keep writing them, and the decoder reading
+        // them, or come with a new format number
+        List<FileEntry> files = List.of(
+                new FileEntry("p", EntryType.DIR, 0, 0755, T, null, null, null, null),
+                new FileEntry("p/a\u00e9", EntryType.FILE, 3, 0644, T, "0123456789abcdef".repeat(4), null, "b1",
+                        "2049:7:1700000000000"),
+                new FileEntry("p/a\u00e9b", EntryType.FILE, 4, 0600, T, "X".repeat(64), null, "b0", "k\u00fc"),
+                new FileEntry("p/l", EntryType.SYMLINK, 0, 0777, T, null, "../t\u00e9", null, null));
+
+        assertThat(HexFormat.of().formatHex(encode(files))).isEqualTo("010402026231026230000170010000da07aaf8edde0c"
+                + "959aef3a01042f61c3a9001903c806aaf8edde0c959aef3a0123456789abcdef0123456789abcdef0123456789abcdef0123"
+                + "456789abcdef0014323034393a373a31373030303030303030303030050162001a048006aaf8edde0c959aef3a4058585858"
+                + "58585858585858585858585858585858585858585858585858585858585858585858585858585858585858585858585858"
+                + "585858585858585858585801036bc3bc02016c020400fe07aaf8edde0c959aef3a062e2e2f74c3a9");
+    }
+
+    @Test
+    void longPathsOfEitherKindRoundTripWhateverCameBefore() {
+        String ascii = "d/" + "a".repeat(300);
+        String unicode = "d/" + "\u00e9".repeat(400);
+        List<FileEntry> files = new ArrayList<>();
+        for (String path : List.of("d", ascii, ascii + "/" + "b".repeat(600), unicode, unicode + "x", "e",
+                "e/\u00e9", "e/\u00e9/" + "c".repeat(2000), "f")) {
+            files.add(new FileEntry(path, EntryType.FILE, path.length(), 0644, T, null, null, null,
+                    "1:" + path.length() + ":2"));
+        }
+
+        assertThat(FileListCodec.decode(encode(files))).isEqualTo(files);
     }
 
     @Test
