@@ -33,8 +33,9 @@ backman_jvm_key() {
 # Two archives come out of one training: JSA without the AWS SDK's classes, and JSA's name with -s3 before .jsa with
 # them (see backman_uses_s3 for which a run maps). Every start relocates the archive it maps (address-space layout
 # randomization), which touches each of its pages; the SDK's 1,460 classes are a quarter of the archive (59 -> 45 MB),
-# so leaving them out of the one that runs without S3 gave a no-change backup of the mixed corpus 0.96 x the time (26
-# pairs) and 12 MiB less peak RSS, the backup after its 1 % change 0.96 x (8 pairs).
+# so leaving them out of the one that runs without S3 gave a no-change backup of the mixed corpus 0.96-0.965 x the time
+# (14 and 16 pairs) and 12 MiB less peak RSS, the backup after its 1 % change 0.96-0.98 x (8 and 10 pairs). Should the
+# shorter list not dump (a JDK whose list entries refer to each other), the first archive holds every class too.
 # backman_train_cds JAVA JSA LAUNCH...   LAUNCH: what selects backman's main class (-jar JAR, or -cp PATH CLASS)
 backman_train_cds() {
     cds_java=$1 cds_jsa=$2
@@ -62,8 +63,10 @@ backman_train_cds() {
                 awk '!seen[$0]++' full.classes incremental.classes > all.classes
             fi \
             && { grep -v 'software/amazon/awssdk/' all.classes > local.classes || true; } \
-            && "$cds_java" -Xshare:dump -XX:SharedClassListFile=local.classes -XX:SharedArchiveFile="$cds_jsa.$$" \
-                "$@" \
+            && { "$cds_java" -Xshare:dump -XX:SharedClassListFile=local.classes -XX:SharedArchiveFile="$cds_jsa.$$" \
+                    "$@" \
+                || "$cds_java" -Xshare:dump -XX:SharedClassListFile=all.classes -XX:SharedArchiveFile="$cds_jsa.$$" \
+                    "$@"; } \
             && { "$cds_java" -Xshare:dump -XX:SharedClassListFile=all.classes \
                     -XX:SharedArchiveFile="$cds_s3_jsa.$$" "$@" || true; }) >/dev/null 2>&1 \
             && [ -f "$cds_jsa.$$" ]; then

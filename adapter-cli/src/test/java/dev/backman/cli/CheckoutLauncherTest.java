@@ -53,6 +53,9 @@ class CheckoutLauncherTest {
                 + "for arg; do case $arg in\n"
                 + "  -XX:DumpLoadedClassList=*) echo java/lang/Object > \"${arg#*=}\" ;;\n"
                 + "esac; done\n"
+                + "case \" $* \" in *' -XX:SharedClassListFile=local.classes '*)\n"
+                + "  if [ -n \"${REFUSE_SHORTER_LIST:-}\" ]; then exit 1; fi ;;\n"
+                + "esac\n"
                 + "case \" $* \" in *' -Xshare:dump '*)\n"
                 + "  for arg; do case $arg in -XX:SharedArchiveFile=*) echo jsa > \"${arg#*=}\" ;; esac; done ;;\n"
                 + "esac\n");
@@ -87,6 +90,20 @@ class CheckoutLauncherTest {
     }
 
     @Test
+    void aJdkThatCannotDumpTheListWithoutTheAwsSdkStillGetsAnArchiveForRunsWithoutS3() throws Exception {
+        launch(checkout.resolve("backman"), "REFUSE_SHORTER_LIST");
+
+        List<String> calls = callLines();
+        assertThat(calls.get(2)).contains("-Xshare:dump", "-XX:SharedClassListFile=local.classes");
+        assertThat(calls.get(3)).contains("-Xshare:dump", "-XX:SharedClassListFile=all.classes");
+        Path archive = onlyArchive();
+        assertThat(calls.get(4)).contains("-Xshare:dump", "-XX:SharedClassListFile=all.classes")
+                .contains(archive.getFileName().toString().replace(".jsa", "-s3.jsa"));
+        assertThat(calls.get(5)).contains("-XX:SharedArchiveFile=" + checkout.toRealPath()
+                .resolve("adapter-cli/target").resolve(archive.getFileName()), "--version");
+    }
+
+    @Test
     void anotherJdkReleaseGetsAnArchiveOfItsOwn() throws Exception {
         launch(checkout.resolve("backman"));
         Path archive = onlyArchive();
@@ -100,9 +117,12 @@ class CheckoutLauncherTest {
         }
     }
 
-    private void launch(Path launcher) throws IOException, InterruptedException {
+    private void launch(Path launcher, String... variables) throws IOException, InterruptedException {
         ProcessBuilder process = new ProcessBuilder("sh", launcher.toString(), "--version")
                 .directory(dir.toFile()).redirectErrorStream(true);
+        for (String variable : variables) {
+            process.environment().put(variable, "1");
+        }
         process.environment().put("JAVA_HOME", jdk.toString());
         process.environment().put("BACKMAN_SKIP_BUILD", "1");
         process.environment().remove("BACKMAN_JAVA_OPTS");
