@@ -127,8 +127,9 @@ backman_uses_s3() {
 backman_exec() {
     run_java=$1 run_jsa=$2 run_jit=$3
     shift 3
-    if [ -f "${run_jsa%.jsa}-s3.jsa" ] && backman_uses_s3 "$@"; then
-        run_jsa=${run_jsa%.jsa}-s3.jsa
+    run_s3_jsa=${run_jsa%.jsa}-s3.jsa # see backman_train_cds
+    if [ -f "$run_s3_jsa" ] && backman_uses_s3 "$@"; then
+        run_jsa=$run_s3_jsa
     fi
     long=
     for arg in "$@"; do

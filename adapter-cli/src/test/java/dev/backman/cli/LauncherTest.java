@@ -169,9 +169,7 @@ class LauncherTest {
 
     /** The class-data archive {@code backman_exec} maps for {@code args}, run in {@code work}. */
     private Path archiveMapped(Path work, Path archive, String... args) throws IOException, InterruptedException {
-        Path printer = dir.resolve("print-args");
-        Files.writeString(printer, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
-        printer.toFile().setExecutable(true);
+        Path printer = argumentPrinter();
         List<String> command = new ArrayList<>(List.of("sh", "-c",
                 ". \"$0\" && jvm=$1 jsa=$2 && shift 2 && backman_exec \"$jvm\" \"$jsa\" /nonexistent.json -cp x Main "
                         + "\"$@\"", LAUNCHER_LIBRARY.toAbsolutePath().toString(), printer.toString(),
@@ -186,6 +184,14 @@ class LauncherTest {
                 .toList();
         assertThat(mapped).as(out).hasSize(1);
         return Path.of(mapped.get(0).substring("-XX:SharedArchiveFile=".length()));
+    }
+
+    /** A stand-in for {@code java} that prints its arguments, one per line. */
+    private Path argumentPrinter() throws IOException {
+        Path printer = dir.resolve("print-args");
+        Files.writeString(printer, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        assertThat(printer.toFile().setExecutable(true)).isTrue();
+        return printer;
     }
 
     private String archivedClasses(Path archive, String classPath) throws IOException, InterruptedException {
@@ -204,9 +210,7 @@ class LauncherTest {
      */
     private List<String> jvmOptions(String userOptions, String command, String thp)
             throws IOException, InterruptedException {
-        Path printer = dir.resolve("print-args");
-        Files.writeString(printer, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
-        printer.toFile().setExecutable(true);
+        Path printer = argumentPrinter();
         Path thpSetting = dir.resolve("thp-enabled");
         Files.deleteIfExists(thpSetting);
         if (thp != null) {
