@@ -99,10 +99,15 @@ class LauncherTest {
     }
 
     @Test
-    void aBackupHandsItsLoopsToTheCompilerSoonerUnlessTheUserChoseWhen() throws Exception {
-        assertThat(jvmOptions(null, "backup")).contains("-XX:Tier3BackEdgeThreshold=5000");
-        assertThat(jvmOptions(null, "restore")).noneMatch(option -> option.contains("Tier3BackEdgeThreshold"));
-        assertThat(jvmOptions(null, "list")).noneMatch(option -> option.contains("Tier3BackEdgeThreshold"));
+    void commandsThatPassOverWholeManifestsHandTheirLoopsToTheCompilerSoonerUnlessTheUserChoseWhen()
+            throws Exception {
+        for (String command : List.of("backup", "restore", "verify", "export")) {
+            assertThat(jvmOptions(null, command)).as(command).contains("-XX:Tier3BackEdgeThreshold=5000");
+        }
+        for (String command : List.of("list", "replicate", "schedule")) {
+            assertThat(jvmOptions(null, command)).as(command)
+                    .noneMatch(option -> option.contains("Tier3BackEdgeThreshold"));
+        }
         assertThat(jvmOptions("-XX:Tier3BackEdgeThreshold=60000", "backup")).contains(
                 "-XX:Tier3BackEdgeThreshold=60000").doesNotContain("-XX:Tier3BackEdgeThreshold=5000");
     }
