@@ -158,8 +158,8 @@ backman_exec() {
         # once each, in loops that the interpreter hands to the compiler only after 60,000 turns by default; at 5,000:
         # small corpus (100,000 files) full backup 0.975 x, no-change 0.98 x, mixed no-change 0.95 x, mixed full
         # 0.99 x the time (6-10 paired runs each). The commands that read a whole manifest make such passes too
-        # (its checks, the plan, the archives' members): mixed corpus restore 0.96 x and 0.98 x (two runs of 8
-        # pairs), verify of the full backup 0.93 x, export 0.94 x (6 pairs each).
+        # (its checks, the plan, the archives' members): mixed corpus restore 0.96, 0.98 and 0.98 x, verify of the
+        # full backup 0.93, 0.97 and 0.97 x, export 0.94 and 0.97 x (runs of 6-10 pairs).
         case $long in
             backup | restore | verify | export)
                 case ${BACKMAN_JAVA_OPTS:-} in
